@@ -1,0 +1,57 @@
+package com.example.workshop.local.dynamodb;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds the dynoxide executable: {@code $DYNOXIDE_BIN}, else the one {@code npm ci} installs under the
+ * repository root (searched from the working directory upwards), else {@code dynoxide} on the PATH.
+ */
+public final class DynoxideBinary {
+
+    public static final String BINARY_ENV = "DYNOXIDE_BIN";
+    static final Path NPM_LOCATION = Path.of("node_modules", "@dynoxide", "linux-x64", "dynoxide");
+
+    private DynoxideBinary() {}
+
+    public static Path locate() {
+        return locate(System.getenv(), Path.of("").toAbsolutePath());
+    }
+
+    static Path locate(Map<String, String> environment, Path workingDirectory) {
+        String configured = environment.get(BINARY_ENV);
+        if (configured != null && !configured.isBlank()) {
+            Path binary = Path.of(configured);
+            if (!Files.isExecutable(binary)) {
+                throw new IllegalStateException(BINARY_ENV + "=" + configured + " is not an executable file");
+            }
+            return binary;
+        }
+        return installedUnder(workingDirectory)
+                .or(() -> onPath(environment.getOrDefault("PATH", "")))
+                .orElseThrow(() -> new IllegalStateException("dynoxide (the local DynamoDB engine) is not installed: "
+                        + "run `npm ci` at the repository root, or set " + BINARY_ENV + " to its path"));
+    }
+
+    private static Optional<Path> installedUnder(Path directory) {
+        for (Path folder = directory; folder != null; folder = folder.getParent()) {
+            Path candidate = folder.resolve(NPM_LOCATION);
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Path> onPath(String path) {
+        for (String folder : path.split(File.pathSeparator)) {
+            if (!folder.isBlank() && Files.isExecutable(Path.of(folder, "dynoxide"))) {
+                return Optional.of(Path.of(folder, "dynoxide"));
+            }
+        }
+        return Optional.empty();
+    }
+}

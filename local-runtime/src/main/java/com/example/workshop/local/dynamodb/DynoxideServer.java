@@ -1,0 +1,161 @@
+package com.example.workshop.local.dynamodb;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * A dynoxide process serving DynamoDB and DynamoDB Streams on a free loopback port, in memory or backed
+ * by a database file (then a restart on the same file finds the same tables and items).
+ */
+public final class DynoxideServer implements AutoCloseable {
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(15);
+    private static final int PORT_ATTEMPTS = 3;
+
+    private final Process process;
+    private final URI endpoint;
+    private final Path log;
+
+    private DynoxideServer(Process process, URI endpoint, Path log) {
+        this.process = process;
+        this.endpoint = endpoint;
+        this.log = log;
+    }
+
+    /** Starts an in-memory server: its data disappears when it stops. */
+    public static DynoxideServer startInMemory() {
+        return start(DynoxideBinary.locate(), null);
+    }
+
+    /** Starts a server keeping its data in {@code dbPath} (created if missing). */
+    public static DynoxideServer startPersistent(Path dbPath) {
+        return start(DynoxideBinary.locate(), dbPath);
+    }
+
+    /** Starts {@code binary}, retrying on another port if the one chosen was taken meanwhile. */
+    public static DynoxideServer start(Path binary, Path dbPath) {
+        IllegalStateException failure = null;
+        for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
+            try {
+                return startOnce(binary, dbPath, freeLoopbackPort());
+            } catch (IllegalStateException e) {
+                failure = e;
+            }
+        }
+        throw failure;
+    }
+
+    private static DynoxideServer startOnce(Path binary, Path dbPath, int port) {
+        List<String> command = new ArrayList<>(List.of(binary.toString(), "serve", "--host", "127.0.0.1",
+                "--port", String.valueOf(port)));
+        if (dbPath != null) {
+            command.addAll(List.of("--db-path", dbPath.toAbsolutePath().toString()));
+        }
+        try {
+            Path log = Files.createTempFile("dynoxide-", ".log");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            DynoxideServer server = new DynoxideServer(process, URI.create("http://127.0.0.1:" + port), log);
+            server.awaitReady();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + binary + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Polls ListTables until the server answers; fails with dynoxide's own output if it exits first. */
+    private void awaitReady() {
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        try (DynamoDbClient client = SdkClients.dynamoDb(endpoint)) {
+            while (true) {
+                if (!process.isAlive()) {
+                    throw startFailure("exited with code " + process.exitValue());
+                }
+                try {
+                    client.listTables();
+                    return;
+                } catch (SdkClientException notYetListening) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw startFailure("did not answer within " + STARTUP_TIMEOUT.toSeconds() + "s");
+                    }
+                    sleep(Duration.ofMillis(50));
+                }
+            }
+        }
+    }
+
+    /** Stops the process (if still alive) and describes why it could not be used, with its output. */
+    private IllegalStateException startFailure(String what) {
+        String output = readLog();
+        close();
+        return new IllegalStateException("dynoxide " + what + " (endpoint " + endpoint + ")"
+                + (output.isBlank() ? "" : ":\n" + output));
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public boolean isRunning() {
+        return process.isAlive();
+    }
+
+    /** Stops the process and waits for it, so a database file it used can be reopened at once. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        deleteLog();
+    }
+
+    private String readLog() {
+        try {
+            return Files.exists(log) ? Files.readString(log).strip() : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private void deleteLog() {
+        try {
+            Files.deleteIfExists(log);
+        } catch (IOException ignored) {
+            // a leftover temp file is harmless
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for dynoxide", e);
+        }
+    }
+}

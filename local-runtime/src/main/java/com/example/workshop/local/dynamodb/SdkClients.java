@@ -1,0 +1,59 @@
+package com.example.workshop.local.dynamodb;
+
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * SDK clients for a local DynamoDB endpoint: url-connection HTTP client, dummy static credentials
+ * (a local endpoint accepts any) and region us-east-1.
+ */
+public final class SdkClients {
+
+    public static final Region REGION = Region.US_EAST_1;
+    private static final StaticCredentialsProvider DUMMY_CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+
+    private SdkClients() {}
+
+    public static DynamoDbClient dynamoDb(URI endpoint, ExecutionInterceptor... interceptors) {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(DUMMY_CREDENTIALS)
+                .httpClientBuilder(httpClient())
+                .overrideConfiguration(withInterceptors(interceptors))
+                .build();
+    }
+
+    public static DynamoDbStreamsClient dynamoDbStreams(URI endpoint, ExecutionInterceptor... interceptors) {
+        return DynamoDbStreamsClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(DUMMY_CREDENTIALS)
+                .httpClientBuilder(httpClient())
+                .overrideConfiguration(withInterceptors(interceptors))
+                .build();
+    }
+
+    private static UrlConnectionHttpClient.Builder httpClient() {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(Duration.ofSeconds(30));
+    }
+
+    private static ClientOverrideConfiguration withInterceptors(ExecutionInterceptor... interceptors) {
+        ClientOverrideConfiguration.Builder configuration = ClientOverrideConfiguration.builder();
+        for (ExecutionInterceptor interceptor : interceptors) {
+            configuration.addExecutionInterceptor(interceptor);
+        }
+        return configuration.build();
+    }
+}
