@@ -36,18 +36,20 @@ public class ViewCountsHandler implements RequestHandler<APIGatewayProxyRequestE
         } catch (InvalidTagException e) {
             return Html.badRequest(e.getMessage());
         }
-        long count = visitsOf(tag);
+        long count = readNumber(tag.value(), "Count");
         return Html.page("""
                 <h1>The tag "%s" has %d total visits.</h1>
                 """.formatted(tag.html(), count));
     }
 
-    private long visitsOf(Tag tag) {
+    /** The number in attribute {@code name} of item {@code id}, 0 if there is none yet. */
+    private long readNumber(String id, String name) {
         // Strongly consistent: the visit recorded just before following the link is included.
         GetItemResponse response = dynamoDb.getItem(request -> request
                 .tableName(tableName)
-                .key(Map.of("ID", AttributeValue.fromS(tag.value())))
+                .key(Map.of("ID", AttributeValue.fromS(id)))
                 .consistentRead(true));
-        return response.hasItem() ? Long.parseLong(response.item().get("Count").n()) : 0;
+        AttributeValue number = response.item().get(name);
+        return number == null ? 0 : Long.parseLong(number.n());
     }
 }
