@@ -1,0 +1,133 @@
+package com.example.workshop.docs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A Markdown guide split into lines, with its fenced code blocks and its prose lines. */
+public final class Doc {
+
+    private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(`{3,}|~{3,})(.*)$");
+
+    private final Path file;
+    private final String name;
+    private final List<String> lines;
+    private final List<CodeBlock> blocks;
+
+    private Doc(Path file, String name, List<String> lines) {
+        this.file = file;
+        this.name = name;
+        this.lines = lines;
+        this.blocks = findBlocks(lines);
+    }
+
+    public static Doc read(Path root, Path file) {
+        try {
+            return new Doc(file, root.relativize(file).toString(), Files.readAllLines(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** README.md and every docs/*.md, in a stable order. */
+    public static List<Doc> all(Path root) {
+        List<Doc> docs = new ArrayList<>();
+        if (Files.exists(root.resolve("README.md"))) {
+            docs.add(read(root, root.resolve("README.md")));
+        }
+        try (var files = Files.list(root.resolve("docs"))) {
+            files.filter(f -> f.toString().endsWith(".md")).sorted().forEach(f -> docs.add(read(root, f)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return docs;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Path relative to the repository root, as shown in messages. */
+    public String name() {
+        return name;
+    }
+
+    public List<CodeBlock> blocks() {
+        return blocks;
+    }
+
+    /** The stage folder a module guide is about ({@code docs/module-3-counter.md} is about {@code module-3-counter}). */
+    public String stage() {
+        String fileName = file.getFileName().toString();
+        return fileName.startsWith("module-") ? fileName.substring(0, fileName.length() - ".md".length()) : null;
+    }
+
+    /** Lines outside code blocks, with their 0-based index; text of block lines is blanked. */
+    public List<String> prose() {
+        List<String> prose = new ArrayList<>(lines);
+        for (CodeBlock block : blocks) {
+            for (int i = block.openLine(); i <= block.closeLine(); i++) {
+                prose.set(i, "");
+            }
+        }
+        return prose;
+    }
+
+    public Problem problem(int line, String message) {
+        return new Problem(name, line, message);
+    }
+
+    /** The document with the bodies of some blocks replaced. */
+    public String withBodies(Map<CodeBlock, String> newBodies) {
+        StringBuilder text = new StringBuilder();
+        int next = 0;
+        for (CodeBlock block : blocks) {
+            if (!newBodies.containsKey(block)) {
+                continue;
+            }
+            appendLines(text, lines.subList(next, block.openLine() + 1));
+            text.append(newBodies.get(block));
+            next = block.closeLine();
+        }
+        appendLines(text, lines.subList(next, lines.size()));
+        return text.toString();
+    }
+
+    private static void appendLines(StringBuilder text, List<String> lines) {
+        lines.forEach(line -> text.append(line).append('\n'));
+    }
+
+    private static List<CodeBlock> findBlocks(List<String> lines) {
+        List<CodeBlock> blocks = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher open = FENCE.matcher(lines.get(i));
+            if (!open.matches()) {
+                continue;
+            }
+            String fence = open.group(1);
+            int close = closingFence(lines, i + 1, fence);
+            String body = String.join("\n", lines.subList(i + 1, close)) + (close > i + 1 ? "\n" : "");
+            var marker = i > 0 ? Marker.parse(lines.get(i - 1)) : Optional.<Marker>empty();
+            blocks.add(new CodeBlock(i, close, open.group(2), body, marker));
+            i = close;
+        }
+        return blocks;
+    }
+
+    private static int closingFence(List<String> lines, int from, String fence) {
+        for (int i = from; i < lines.size(); i++) {
+            String trimmed = lines.get(i).trim();
+            if (trimmed.startsWith(fence) && trimmed.chars().allMatch(c -> c == fence.charAt(0))) {
+                return i;
+            }
+        }
+        return lines.size() - 1;
+    }
+}
