@@ -3,7 +3,9 @@ package com.example.workshop.local.dynamodb;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -82,24 +84,31 @@ public final class DynoxideServer implements AutoCloseable {
         }
     }
 
-    /** Polls ListTables until the server answers; fails with dynoxide's own output if it exits first. */
+    /** Waits until the port accepts connections and ListTables answers; fails with dynoxide's output if it exits. */
     private void awaitReady() {
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-        try (DynamoDbClient client = SdkClients.dynamoDb(endpoint)) {
-            while (true) {
-                if (!process.isAlive()) {
-                    throw startFailure("exited with code " + process.exitValue());
-                }
-                try {
-                    client.listTables();
-                    return;
-                } catch (SdkClientException notYetListening) {
-                    if (Instant.now().isAfter(deadline)) {
-                        throw startFailure("did not answer within " + STARTUP_TIMEOUT.toSeconds() + "s");
-                    }
-                    sleep(Duration.ofMillis(50));
-                }
+        while (!accepts(endpoint)) {
+            if (!process.isAlive()) {
+                throw startFailure("exited with code " + process.exitValue());
             }
+            if (Instant.now().isAfter(deadline)) {
+                throw startFailure("did not answer within " + STARTUP_TIMEOUT.toSeconds() + "s");
+            }
+            sleep(Duration.ofMillis(20));
+        }
+        try (DynamoDbClient client = SdkClients.dynamoDb(endpoint)) {
+            client.listTables();
+        } catch (SdkException e) {
+            throw startFailure("accepts connections but does not answer ListTables: " + e.getMessage());
+        }
+    }
+
+    private static boolean accepts(URI endpoint) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(endpoint.getHost(), endpoint.getPort()), 200);
+            return true;
+        } catch (IOException notYet) {
+            return false;
         }
     }
 
