@@ -1,0 +1,188 @@
+package com.example.workshop.local.streams;
+
+import com.example.workshop.local.lambda.FunctionInvoker;
+import com.example.workshop.local.lambda.InvocationResult;
+import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Delivers one shard's records to the function in order, in batches, the way Lambda's stream poller does:
+ * a batch is retried until it succeeds or runs out of retries, so no record overtakes an earlier one.
+ * The checkpoint lives in memory: a restarted runtime starts again from the StartingPosition.
+ */
+final class ShardConsumer implements Runnable {
+
+    private static final Logger LOG = System.getLogger(ShardConsumer.class.getName());
+
+    /** Records delivered together; {@code retries} counts the deliveries that failed before. */
+    private record Batch(List<Record> records, int retries) {
+
+        String firstSequenceNumber() {
+            return records.getFirst().dynamodb().sequenceNumber();
+        }
+
+        String lastSequenceNumber() {
+            return records.getLast().dynamodb().sequenceNumber();
+        }
+
+        List<String> sequenceNumbers() {
+            return records.stream().map(record -> record.dynamodb().sequenceNumber()).toList();
+        }
+    }
+
+    private final ShardReader reader;
+    private final EventSourceMappingConfig config;
+    private final FunctionInvoker function;
+    private final PollingSettings polling;
+    private final Deque<Record> buffer = new ArrayDeque<>();
+    private final Deque<Batch> toRetry = new ArrayDeque<>();
+    private long gatheringSince;
+    private volatile boolean finished;
+
+    ShardConsumer(ShardReader reader, EventSourceMappingConfig config, FunctionInvoker function, PollingSettings polling) {
+        this.reader = reader;
+        this.config = config;
+        this.function = function;
+        this.polling = polling;
+    }
+
+    /** True once the shard is closed and every record of it was delivered (or skipped after its retries). */
+    boolean isFinished() {
+        return finished;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (!(reader.isClosed() && buffer.isEmpty() && toRetry.isEmpty())) {
+                step();
+            }
+            finished = true;
+            LOG.log(Level.INFO, "{0} <- {1}: shard closed and fully processed", config.functionName(), reader.shardId());
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void step() throws InterruptedException {
+        if (!toRetry.isEmpty()) {
+            deliver(toRetry.pollFirst());
+            return;
+        }
+        readMore();
+        if (batchReady()) {
+            deliver(new Batch(takeFromBuffer(), 0));
+        } else {
+            Thread.sleep(polling.pollInterval());
+        }
+    }
+
+    private void readMore() throws InterruptedException {
+        int room = config.batchSize() - buffer.size();
+        if (room <= 0 || reader.isClosed()) {
+            return;
+        }
+        try {
+            List<Record> records = reader.read(room);
+            if (buffer.isEmpty() && !records.isEmpty()) {
+                gatheringSince = System.nanoTime();
+            }
+            buffer.addAll(records);
+        } catch (AbortedException stopping) {
+            throw new InterruptedException("mapping closed");
+        } catch (SdkException readFailed) {
+            LOG.log(Level.WARNING, "{0} <- {1}: GetRecords failed, retrying: {2}",
+                    config.functionName(), reader.shardId(), readFailed.getMessage());
+            Thread.sleep(polling.pollInterval());
+        }
+    }
+
+    /** MaximumBatchingWindowInSeconds: wait until the batch is full or the window has passed; 0 means no wait. */
+    private boolean batchReady() {
+        if (buffer.isEmpty()) {
+            return false;
+        }
+        Duration gathering = Duration.ofNanos(System.nanoTime() - gatheringSince);
+        return buffer.size() >= config.batchSize()
+                || gathering.compareTo(config.maximumBatchingWindow()) >= 0
+                || reader.isClosed();
+    }
+
+    private List<Record> takeFromBuffer() {
+        List<Record> batch = new ArrayList<>();
+        while (batch.size() < config.batchSize() && !buffer.isEmpty()) {
+            batch.add(buffer.pollFirst());
+        }
+        gatheringSince = System.nanoTime();
+        return batch;
+    }
+
+    private void deliver(Batch batch) throws InterruptedException {
+        long started = System.nanoTime();
+        BatchOutcome outcome = BatchOutcome.of(invoke(batch.records()), batch.records(), config.reportBatchItemFailures());
+        String took = Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms";
+        switch (outcome) {
+            case BatchOutcome.Succeeded ignored -> log(Level.INFO, batch, "OK in " + took);
+            case BatchOutcome.FailedFrom partial -> {
+                Batch rest = new Batch(batch.records().subList(partial.firstFailed(), batch.records().size()), batch.retries());
+                log(Level.WARNING, batch, "batchItemFailures from seq %s (%d records done) in %s"
+                        .formatted(rest.firstSequenceNumber(), partial.firstFailed(), took));
+                retryOrSkip(rest);
+            }
+            case BatchOutcome.Failed failed when failed.functionError()
+                    && config.bisectBatchOnFunctionError() && batch.records().size() > 1 -> {
+                log(Level.WARNING, batch, "FAILED (" + failed.reason() + "), bisecting");
+                bisect(batch);
+            }
+            case BatchOutcome.Failed failed -> {
+                log(Level.WARNING, batch, "FAILED (" + failed.reason() + ") in " + took);
+                retryOrSkip(batch);
+            }
+        }
+    }
+
+    private InvocationResult invoke(List<Record> records) {
+        String event = DynamodbStreamEventJson.event(records, config.streamArn(), config.awsRegion());
+        try {
+            return function.invoke(event);
+        } catch (RuntimeException invokeFailed) {
+            return InvocationResult.unhandledError(null, String.valueOf(invokeFailed.getMessage()));
+        }
+    }
+
+    /** BisectBatchOnFunctionError: both halves go back to the front, first half first; a split is not a retry. */
+    private void bisect(Batch batch) {
+        List<Record> records = batch.records();
+        int half = records.size() / 2;
+        toRetry.addFirst(new Batch(records.subList(half, records.size()), batch.retries()));
+        toRetry.addFirst(new Batch(records.subList(0, half), batch.retries()));
+    }
+
+    private void retryOrSkip(Batch failed) throws InterruptedException {
+        if (config.retriesForever() || failed.retries() < config.maximumRetryAttempts()) {
+            Duration delay = polling.retryDelay(failed.retries());
+            log(Level.INFO, failed, "retry %d in %d ms".formatted(failed.retries() + 1, delay.toMillis()));
+            Thread.sleep(delay);
+            toRetry.addFirst(new Batch(failed.records(), failed.retries() + 1));
+        } else {
+            LOG.log(Level.ERROR, "{0} <- {1}: SKIPPING {2} records after {3} retries (MaximumRetryAttempts {4}); "
+                            + "they will never reach the function. Sequence numbers: {5}",
+                    config.functionName(), reader.shardId(), failed.records().size(), failed.retries(),
+                    config.maximumRetryAttempts(), failed.sequenceNumbers());
+        }
+    }
+
+    private void log(Level level, Batch batch, String result) {
+        LOG.log(level, "{0} <- {1}: batch of {2} (seq {3}..{4}): {5}", config.functionName(), reader.shardId(),
+                batch.records().size(), batch.firstSequenceNumber(), batch.lastSequenceNumber(), result);
+    }
+}

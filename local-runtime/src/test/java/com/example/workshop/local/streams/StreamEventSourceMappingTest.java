@@ -1,0 +1,254 @@
+package com.example.workshop.local.streams;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.example.workshop.local.dynamodb.DynamoDbEngine;
+import com.example.workshop.local.lambda.InvocationResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN;
+import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS;
+
+class StreamEventSourceMappingTest {
+
+    private static final PollingSettings FAST_RETRIES = new PollingSettings(
+            Duration.ofMillis(50), Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(1));
+    private static final AtomicInteger TABLES = new AtomicInteger();
+
+    private static DynamoDbEngine dynamoDb;
+    private String table;
+    private String streamArn;
+
+    @BeforeAll
+    static void startDynoxide() {
+        dynamoDb = DynamoDbEngine.dynoxide(null);
+    }
+
+    @AfterAll
+    static void stopDynoxide() {
+        dynamoDb.close();
+    }
+
+    /** Each test gets its own table, hence its own stream. */
+    @BeforeEach
+    void createTable() {
+        table = "visits-" + TABLES.incrementAndGet();
+        streamArn = dynamoDb.client().createTable(request -> request
+                .tableName(table)
+                .attributeDefinitions(definition -> definition.attributeName("ID").attributeType(ScalarAttributeType.S))
+                .keySchema(key -> key.attributeName("ID").keyType(KeyType.HASH))
+                .billingMode("PAY_PER_REQUEST")
+                .streamSpecification(stream -> stream.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
+                .tableDescription().latestStreamArn();
+    }
+
+    @Test
+    void deliversVisitsInOrderAsTheDynamodbEventLambdaWouldHandTheHandler() throws Exception {
+        visit("/", 1);
+        visit("/about", 1);
+        visit("/", 2);
+        RecordingFunction function = RecordingFunction.succeeding();
+
+        try (var mapping = start(config(StartingPosition.TRIM_HORIZON).withAwsRegion("eu-west-1"), function)) {
+            RecordingFunction.Invocation invocation = function.next();
+
+            List<DynamodbEvent.DynamodbStreamRecord> records = invocation.event().getRecords();
+            assertEquals(List.of("/", "/about", "/"), invocation.keys());
+            assertEquals(List.of("INSERT", "INSERT", "MODIFY"), records.stream().map(r -> r.getEventName()).toList());
+            DynamodbEvent.DynamodbStreamRecord modify = records.get(2);
+            assertEquals("1", modify.getDynamodb().getOldImage().get("Visits").getN());
+            assertEquals("2", modify.getDynamodb().getNewImage().get("Visits").getN());
+            assertEquals(Map.of("ID", new AttributeValue().withS("/")), modify.getDynamodb().getKeys());
+            assertEquals("NEW_AND_OLD_IMAGES", modify.getDynamodb().getStreamViewType());
+            assertEquals(streamArn, modify.getEventSourceARN());
+            assertEquals("eu-west-1", modify.getAwsRegion());
+            assertEquals("aws:dynamodb", modify.getEventSource());
+            assertEquals("1.1", modify.getEventVersion());
+            Instant created = modify.getDynamodb().getApproximateCreationDateTime().toInstant();
+            assertTrue(Duration.between(created, Instant.now()).abs().toMinutes() < 1, "creation time " + created);
+            assertTrue(invocation.payload().matches(".*\"ApproximateCreationDateTime\":\\d+,.*"), invocation.payload());
+            assertIncreasing(records.stream().map(r -> r.getDynamodb().getSequenceNumber()).toList());
+        }
+    }
+
+    @Test
+    void batchSizeCapsEachInvocation() throws Exception {
+        visits(7);
+        RecordingFunction function = RecordingFunction.succeeding();
+
+        try (var mapping = start(config(StartingPosition.TRIM_HORIZON).withBatchSize(3), function)) {
+            assertEquals(List.of(List.of("/1", "/2", "/3"), List.of("/4", "/5", "/6"), List.of("/7")),
+                    function.batchesUntil(7));
+        }
+    }
+
+    @Test
+    void batchingWindowWaitsToFillABatch() throws Exception {
+        RecordingFunction function = RecordingFunction.succeeding();
+        var config = config(StartingPosition.LATEST).withBatchSize(10).withMaximumBatchingWindow(Duration.ofSeconds(1));
+
+        try (var mapping = start(config, function)) {
+            for (int page = 1; page <= 3; page++) {
+                visit("/" + page, 1);
+                Thread.sleep(150);
+            }
+            assertEquals(List.of(List.of("/1", "/2", "/3")), function.batchesUntil(3));
+        }
+    }
+
+    @Test
+    void latestSkipsWhatWasWrittenBeforeTheMappingStarted() throws Exception {
+        visit("/before", 1);
+        RecordingFunction function = RecordingFunction.succeeding();
+
+        try (var mapping = start(config(StartingPosition.LATEST), function)) {
+            visit("/after", 1);
+            assertEquals(List.of(List.of("/after")), function.batchesUntil(1));
+        }
+    }
+
+    @Test
+    void reportedItemFailureIsRetriedFromItsSequenceNumberWithoutRedeliveringEarlierRecords() throws Exception {
+        visits(5);
+        AtomicInteger calls = new AtomicInteger();
+        RecordingFunction function = new RecordingFunction(invocation -> calls.incrementAndGet() == 1
+                ? batchItemFailure(invocation.event().getRecords().get(2).getDynamodb().getSequenceNumber())
+                : InvocationResult.success("request", "{\"batchItemFailures\":[]}"));
+
+        try (var mapping = start(config(StartingPosition.TRIM_HORIZON).withReportBatchItemFailures(true), function)) {
+            assertEquals(List.of("/1", "/2", "/3", "/4", "/5"), function.next().keys());
+            assertEquals(List.of("/3", "/4", "/5"), function.next().keys());
+            function.assertNoMoreInvocations(Duration.ofMillis(300));
+        }
+    }
+
+    @Test
+    void unknownItemIdentifierFailsTheWholeBatch() throws Exception {
+        visits(2);
+        AtomicInteger calls = new AtomicInteger();
+        RecordingFunction function = new RecordingFunction(invocation -> calls.incrementAndGet() == 1
+                ? batchItemFailure("not-a-sequence-number")
+                : InvocationResult.success("request", "{}"));
+
+        try (var mapping = start(config(StartingPosition.TRIM_HORIZON).withReportBatchItemFailures(true), function)) {
+            assertEquals(List.of("/1", "/2"), function.next().keys());
+            assertEquals(List.of("/1", "/2"), function.next().keys());
+        }
+    }
+
+    @Test
+    void bisectsAFailingBatchUntilThePoisonRecordIsAloneThenSkipsItLoudly() throws Exception {
+        visits(4);
+        RecordingFunction function = new RecordingFunction(invocation -> invocation.keys().contains("/3")
+                ? InvocationResult.unhandledError("request", "{\"errorMessage\":\"poison\"}")
+                : InvocationResult.success("request", "null"));
+        var config = config(StartingPosition.TRIM_HORIZON).withBisectBatchOnFunctionError(true).withMaximumRetryAttempts(0);
+
+        try (var log = new CapturedLog(); var mapping = start(config, function)) {
+            List<List<String>> batches = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                batches.add(function.next().keys());
+            }
+            assertEquals(List.of(List.of("/1", "/2", "/3", "/4"), List.of("/1", "/2"), List.of("/3", "/4"),
+                    List.of("/3"), List.of("/4")), batches);
+            assertTrue(log.lines().stream().anyMatch(line -> line.startsWith("SEVERE") && line.contains("SKIPPING 1 records")),
+                    "log: " + log.lines());
+        }
+    }
+
+    @Test
+    void afterMaximumRetryAttemptsTheRecordsAreSkippedWithTheirSequenceNumbersLogged() throws Exception {
+        visits(2);
+        RecordingFunction function = new RecordingFunction(invocation -> invocation.keys().contains("/1")
+                ? InvocationResult.unhandledError("request", "{\"errorMessage\":\"boom\"}")
+                : InvocationResult.success("request", "null"));
+
+        try (var log = new CapturedLog();
+             var mapping = start(config(StartingPosition.TRIM_HORIZON).withMaximumRetryAttempts(2), function)) {
+            List<String> firstTry = function.next().keys();
+            String sequenceNumbers = function.next().event().getRecords().stream()
+                    .map(r -> r.getDynamodb().getSequenceNumber()).toList().toString();
+            function.next();
+            visit("/3", 1);
+
+            assertEquals(List.of("/1", "/2"), firstTry);
+            assertEquals(List.of(List.of("/3")), function.batchesUntil(1));
+            assertTrue(log.lines().stream().anyMatch(line -> line.startsWith("SEVERE")
+                    && line.contains("SKIPPING 2 records after 2 retries") && line.contains(sequenceNumbers)),
+                    "log: " + log.lines());
+        }
+    }
+
+    @Test
+    void streamLagFromWriteToInvocation() throws Exception {
+        RecordingFunction function = RecordingFunction.succeeding();
+        List<Long> lagsMicros = new ArrayList<>();
+
+        try (var mapping = start(config(StartingPosition.LATEST), function)) {
+            for (int page = 1; page <= 20; page++) {
+                Thread.sleep(ThreadLocalRandom.current().nextLong(PollingSettings.DEFAULT.pollInterval().toMillis() * 2));
+                long written = System.nanoTime();
+                visit("/" + page, 1);
+                RecordingFunction.Invocation invocation = function.next();
+                assertEquals(List.of("/" + page), invocation.keys());
+                lagsMicros.add((invocation.nanoTime() - written) / 1000);
+            }
+        }
+        System.out.printf("stream lag write -> invoke: p50 %d ms, max %d ms (poll interval %d ms)%n",
+                percentile(lagsMicros, 50) / 1000, percentile(lagsMicros, 100) / 1000,
+                PollingSettings.DEFAULT.pollInterval().toMillis());
+    }
+
+    private StreamEventSourceMapping start(EventSourceMappingConfig config, RecordingFunction function) {
+        PollingSettings polling = new PollingSettings(PollingSettings.DEFAULT.pollInterval(),
+                FAST_RETRIES.firstRetryDelay(), FAST_RETRIES.maxRetryDelay(), FAST_RETRIES.shardDiscoveryInterval());
+        return StreamEventSourceMapping.start(dynamoDb.streamsClient(), config, function, polling);
+    }
+
+    private EventSourceMappingConfig config(StartingPosition position) {
+        return EventSourceMappingConfig.of("StreamProcessorFunction", streamArn, position);
+    }
+
+    private void visits(int pages) {
+        IntStream.rangeClosed(1, pages).forEach(page -> visit("/" + page, 1));
+    }
+
+    private void visit(String page, int visits) {
+        dynamoDb.client().putItem(request -> request.tableName(table)
+                .item(Map.of("ID", fromS(page), "Visits", fromN(String.valueOf(visits)))));
+    }
+
+    private static InvocationResult batchItemFailure(String itemIdentifier) {
+        return InvocationResult.success("request",
+                "{\"batchItemFailures\":[{\"itemIdentifier\":\"" + itemIdentifier + "\"}]}");
+    }
+
+    private static void assertIncreasing(List<String> sequenceNumbers) {
+        for (int i = 1; i < sequenceNumbers.size(); i++) {
+            assertTrue(new java.math.BigInteger(sequenceNumbers.get(i - 1)).compareTo(new java.math.BigInteger(sequenceNumbers.get(i))) < 0,
+                    "sequence numbers out of order: " + sequenceNumbers);
+        }
+    }
+
+    private static long percentile(List<Long> values, int percentile) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(Math.min(sorted.size() - 1, sorted.size() * percentile / 100));
+    }
+}
