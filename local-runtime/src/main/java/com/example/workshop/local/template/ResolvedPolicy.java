@@ -24,11 +24,14 @@ public record ResolvedPolicy(List<Statement> statements) {
      * both may use the wildcards {@code *} and {@code ?}.
      */
     public boolean allows(String action, String resourceArn) {
-        boolean denied = statements.stream()
-                .anyMatch(s -> s.effect().equals("Deny") && s.covers(action, resourceArn));
         boolean allowed = statements.stream()
                 .anyMatch(s -> s.effect().equals("Allow") && s.covers(action, resourceArn));
-        return allowed && !denied;
+        return allowed && !explicitlyDenies(action, resourceArn);
+    }
+
+    /** Whether a Deny statement covers the request (IAM then says "with an explicit deny"). */
+    public boolean explicitlyDenies(String action, String resourceArn) {
+        return statements.stream().anyMatch(s -> s.effect().equals("Deny") && s.covers(action, resourceArn));
     }
 
     private static Pattern glob(String pattern, boolean ignoreCase) {
