@@ -1,0 +1,243 @@
+package com.example.workshop.docs;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * Runs the offline commands of README.md and docs/*.md as a learner would, from the repository root:
+ * each {@code ```bash run} block in bash (it must exit 0), each {@code ```bash run-background} block as a
+ * server left running for the guide's next blocks, and each {@code output} block as a check of the
+ * output of the block before it. Before a server is stopped, every loopback URL it printed is requested
+ * and must not answer with a server error. Ends with "N passed, M failed".
+ */
+public final class DocCommands {
+
+    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration SERVER_START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Pattern LOOPBACK_URL = Pattern.compile("http://127\\.0\\.0\\.1:\\d+[^\\s\"'<>)]*");
+    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{[^}/]+}");
+
+    private final Path root;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<String> failures = new ArrayList<>();
+    private int passed;
+
+    DocCommands(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public static void main(String[] args) {
+        DocCommands commands = new DocCommands(Path.of(System.getProperty("repo.root", ".")));
+        for (Doc doc : Doc.all(commands.root)) {
+            commands.runAll(doc);
+        }
+        commands.failures.forEach(failure -> System.out.println("FAILED " + failure));
+        System.out.println("docs commands: " + commands.passed + " passed, " + commands.failures.size() + " failed");
+        System.exit(commands.failures.isEmpty() ? 0 : 1);
+    }
+
+    void runAll(Doc doc) {
+        Command server = null;
+        List<CodeBlock> blocks = doc.blocks();
+        try {
+            for (int i = 0; i < blocks.size(); i++) {
+                CodeBlock block = blocks.get(i);
+                Optional<CodeBlock> output = i + 1 < blocks.size() && blocks.get(i + 1).hasFlag("output")
+                        ? Optional.of(blocks.get(i + 1)) : Optional.empty();
+                String where = doc.name() + ":" + block.lineNumber() + " " + firstLine(block.body());
+                if (block.hasFlag("run")) {
+                    record(where, run(block.body(), output));
+                } else if (block.hasFlag("run-background")) {
+                    stopChecked(server, doc);
+                    server = new Command(block.body());
+                    record(where, server.awaitStart(output));
+                }
+            }
+        } finally {
+            stopChecked(server, doc);
+        }
+    }
+
+    /** Null when the command ran as the guide says, else why not. */
+    private String run(String script, Optional<CodeBlock> output) {
+        Command command = new Command(script);
+        if (!command.awaitExit(COMMAND_TIMEOUT)) {
+            command.stop();
+            return "still running after " + COMMAND_TIMEOUT.toMinutes() + " min:\n" + tail(command.output());
+        }
+        if (command.exitValue() != 0) {
+            return "exited " + command.exitValue() + ":\n" + tail(command.output());
+        }
+        return output.flatMap(expected -> ExpectedOutput.firstMissingLine(expected.body(), command.output()))
+                .map(missing -> "output lacks \"" + missing + "\":\n" + tail(command.output()))
+                .orElse(null);
+    }
+
+    int passed() {
+        return passed;
+    }
+
+    List<String> failures() {
+        return failures;
+    }
+
+    private void stopChecked(Command server, Doc doc) {
+        if (server == null) {
+            return;
+        }
+        for (String url : server.printedUrls()) {
+            record(doc.name() + " GET " + url, requestWithoutServerError(url));
+        }
+        server.stop();
+    }
+
+    private String requestWithoutServerError(String url) {
+        String concrete = PATH_PARAMETER.matcher(url).replaceAll("docs-check");
+        try {
+            var request = HttpRequest.newBuilder(URI.create(concrete)).timeout(Duration.ofSeconds(30)).build();
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return status < 500 ? null : "answered HTTP " + status;
+        } catch (IOException | IllegalArgumentException e) {
+            return "request failed: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private void record(String what, String failure) {
+        if (failure == null) {
+            passed++;
+            System.out.println("ok     " + what);
+        } else {
+            failures.add(what + ": " + failure);
+            System.out.println("FAILED " + what + ": " + failure);
+        }
+    }
+
+    private static String firstLine(String body) {
+        return body.lines().findFirst().orElse("");
+    }
+
+    private static String tail(String text) {
+        List<String> lines = text.lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    }
+
+    /** A bash script started from the repository root, its output (stdout and stderr) collected as it comes. */
+    private final class Command {
+
+        private final Process process;
+        private final StringBuffer output = new StringBuffer();
+        private final Thread collector;
+
+        Command(String script) {
+            try {
+                this.process = new ProcessBuilder("bash", "-e", "-o", "pipefail", "-c", script)
+                        .directory(root.toFile())
+                        .redirectErrorStream(true)
+                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            this.collector = Thread.ofVirtual().start(this::collectOutput);
+        }
+
+        String output() {
+            return output.toString();
+        }
+
+        int exitValue() {
+            return process.exitValue();
+        }
+
+        /** True when it exited in time; its output is then complete. */
+        boolean awaitExit(Duration timeout) {
+            try {
+                boolean exited = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
+                collector.join(Duration.ofSeconds(5));
+                return exited;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        /** For a server: null once it printed a loopback URL and the expected output, else why not. */
+        String awaitStart(Optional<CodeBlock> expected) {
+            Instant deadline = Instant.now().plus(SERVER_START_TIMEOUT);
+            while (Instant.now().isBefore(deadline)) {
+                boolean printedUrl = LOOPBACK_URL.matcher(output).find();
+                boolean printedExpected = expected
+                        .flatMap(block -> ExpectedOutput.firstMissingLine(block.body(), output()))
+                        .isEmpty();
+                if (printedUrl && printedExpected) {
+                    return null;
+                }
+                if (!process.isAlive()) {
+                    return "exited " + process.exitValue() + " before serving:\n" + tail(output());
+                }
+                sleep(Duration.ofMillis(200));
+            }
+            return "printed no loopback URL within " + SERVER_START_TIMEOUT.toSeconds() + " s:\n" + tail(output());
+        }
+
+        Set<String> printedUrls() {
+            Set<String> urls = new LinkedHashSet<>();
+            LOOPBACK_URL.matcher(output).results().forEach(m -> urls.add(m.group()));
+            return urls;
+        }
+
+        /** Stops it and every process it started, politely first. */
+        void stop() {
+            List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+            tree.forEach(ProcessHandle::destroy);
+            process.destroy();
+            try {
+                if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        }
+
+        private void collectOutput() {
+            try (InputStream in = process.getInputStream()) {
+                byte[] buffer = new byte[8192];
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    output.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                output.append("\n[output closed: ").append(e.getMessage()).append("]");
+            }
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
