@@ -1,6 +1,9 @@
 package com.example.workshop.local.iam;
 
+import com.example.workshop.local.template.FunctionResource;
 import com.example.workshop.local.template.ResolvedPolicy;
+import com.example.workshop.local.template.Resolver;
+import com.example.workshop.local.template.StackFacts;
 
 import java.util.Objects;
 
@@ -21,6 +24,12 @@ public record FunctionIdentity(String functionLogicalId, String functionName, Re
         Objects.requireNonNull(functionLogicalId, "functionLogicalId");
         Objects.requireNonNull(functionName, "functionName");
         Objects.requireNonNull(policy, "policy");
+    }
+
+    /** The identity of a template's function once deployed: its physical name and its resolved Policies. */
+    public static FunctionIdentity of(FunctionResource function, StackFacts facts) {
+        return new FunctionIdentity(function.logicalId(), facts.functionName(function.logicalId()),
+                new Resolver(facts).policy(function));
     }
 
     /** The access key id for the function's AWS_ACCESS_KEY_ID; distinct per logical id. */

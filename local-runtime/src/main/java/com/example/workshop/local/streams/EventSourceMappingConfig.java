@@ -1,5 +1,7 @@
 package com.example.workshop.local.streams;
 
+import com.example.workshop.local.template.DynamoDbEvent;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -45,6 +47,27 @@ public record EventSourceMappingConfig(String functionName,
     public static EventSourceMappingConfig of(String functionName, String streamArn, StartingPosition startingPosition) {
         return new EventSourceMappingConfig(functionName, streamArn, startingPosition, DEFAULT_BATCH_SIZE,
                 Duration.ZERO, RETRY_FOREVER, false, false, "us-east-1");
+    }
+
+    /**
+     * The mapping SAM creates for a template's {@code Type: DynamoDB} event.
+     *
+     * @param streamArn the stream of the event's table, as deployed
+     * @param awsRegion the region the function runs in
+     */
+    public static EventSourceMappingConfig of(DynamoDbEvent event, String functionName, String streamArn, String awsRegion) {
+        return new EventSourceMappingConfig(functionName, streamArn, startingPosition(event), event.batchSize(),
+                Duration.ofSeconds(event.maximumBatchingWindowInSeconds()), event.maximumRetryAttempts(),
+                event.bisectBatchOnFunctionError(), event.reportsBatchItemFailures(), awsRegion);
+    }
+
+    private static StartingPosition startingPosition(DynamoDbEvent event) {
+        try {
+            return StartingPosition.valueOf(event.startingPosition());
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            throw new IllegalArgumentException("%s, event %s: StartingPosition must be TRIM_HORIZON or LATEST, got %s"
+                    .formatted(event.functionLogicalId(), event.name(), event.startingPosition()));
+        }
     }
 
     public EventSourceMappingConfig withBatchSize(int size) {

@@ -4,7 +4,6 @@ import com.example.workshop.local.dynamodb.DynamoDbEngine;
 import com.example.workshop.local.dynamodb.TableDeployer;
 import com.example.workshop.local.dynamodb.TableNaming;
 import com.example.workshop.local.template.DeployedTable;
-import com.example.workshop.local.template.Resolver;
 import com.example.workshop.local.template.SamTemplate;
 import com.example.workshop.local.template.StackFacts;
 import org.junit.jupiter.api.AfterAll;
@@ -52,11 +51,9 @@ class DynamoDbIamProxyTest {
         table = tables.get("DynamoDBTable");
         accountId = table.arnAccountId();
         StackFacts facts = StackFacts.fromTables("stack", "api", tables);
-        Resolver resolver = new Resolver(facts);
 
         proxy = DynamoDbIamProxy.start(dynamoDb.endpoint(), new DescribedTableArns(dynamoDb.client()));
-        template.functions().values().forEach(function -> proxy.register(new FunctionIdentity(
-                function.logicalId(), facts.functionName(function.logicalId()), resolver.policy(function))));
+        template.functions().values().forEach(function -> proxy.register(FunctionIdentity.of(function, facts)));
     }
 
     @AfterAll
