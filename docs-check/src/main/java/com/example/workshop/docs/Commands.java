@@ -40,7 +40,7 @@ final class Commands {
     }
 
     List<Problem> check(Doc doc) {
-        List<Problem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>(syntaxErrors(doc));
         for (CodeBlock block : doc.blocks()) {
             if (block.isShell()) {
                 checkBlock(doc, block, problems);
@@ -58,11 +58,27 @@ final class Commands {
         return List.of(new Problem("docs", 0, "the guides use several stack names, use one: " + stackNames));
     }
 
-    private void checkBlock(Doc doc, CodeBlock block, List<Problem> problems) {
-        String syntaxError = bashSyntaxError(block.body());
-        if (syntaxError != null) {
-            problems.add(doc.problem(block.lineNumber(), "bash syntax error: " + syntaxError));
+    /** One bash for all of a guide's blocks, each as a function body; one per block only to locate an error. */
+    private static List<Problem> syntaxErrors(Doc doc) {
+        List<CodeBlock> shellBlocks = doc.blocks().stream().filter(CodeBlock::isShell).toList();
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < shellBlocks.size(); i++) {
+            all.append("block_").append(i).append("() {\n:\n").append(shellBlocks.get(i).body()).append("}\n");
         }
+        if (bashSyntaxError(all.toString()) == null) {
+            return List.of();
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (CodeBlock block : shellBlocks) {
+            String error = bashSyntaxError(block.body());
+            if (error != null) {
+                problems.add(doc.problem(block.lineNumber(), "bash syntax error: " + error));
+            }
+        }
+        return problems;
+    }
+
+    private void checkBlock(Doc doc, CodeBlock block, List<Problem> problems) {
         boolean run = block.hasFlag("run") || block.hasFlag("run-background");
         if (!run && !block.hasFlag("ci") && !NEEDS_AWS.matcher(block.body()).find()) {
             problems.add(doc.problem(block.lineNumber(),

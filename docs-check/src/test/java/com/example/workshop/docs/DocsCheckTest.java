@@ -80,6 +80,29 @@ class DocsCheckTest {
         assertTrue(messages.get(1).contains("mark it ```bash run"));
     }
 
+    @Test
+    void failsOnABashSyntaxErrorAtItsBlock() throws IOException {
+        copyRepository();
+        Files.writeString(copy.resolve("docs/syntax.md"), """
+                # Syntax
+
+                ```bash
+                sam deploy
+                ```
+
+                ```bash
+                if true; then sam build
+                ```
+                """);
+
+        List<Problem> problems = new DocsCheck(copy).check().stream()
+                .filter(p -> p.doc().equals("docs/syntax.md")).toList();
+
+        assertEquals(1, problems.size(), problems::toString);
+        assertEquals(7, problems.getFirst().line());
+        assertTrue(problems.getFirst().message().startsWith("bash syntax error"), problems::toString);
+    }
+
     private void copyRepository() throws IOException {
         Path root = DocsTest.REPO_ROOT;
         try (Stream<Path> files = Files.walk(root)) {
