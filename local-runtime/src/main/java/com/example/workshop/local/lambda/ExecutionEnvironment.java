@@ -1,0 +1,231 @@
+package com.example.workshop.local.lambda;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One execution environment: a JVM running the Lambda runtime interface client against its own Runtime API,
+ * reused invocation after invocation until it fails, times out or is closed.
+ */
+final class ExecutionEnvironment implements AutoCloseable {
+
+    /** Lambda gives init 10 s, then retries it within the invocation's own timeout. */
+    private static final Duration INIT_ALLOWANCE = Duration.ofSeconds(10);
+
+    private final FunctionConfig config;
+    private final FunctionLog log;
+    private final RuntimeApiServer runtimeApi;
+    private final Process process;
+    private final long startedAtNanos = System.nanoTime();
+    private boolean initReported;
+    private OptionalLong coldStartInitNanos = OptionalLong.empty();
+    private volatile boolean broken;
+
+    private ExecutionEnvironment(FunctionConfig config, FunctionLog log, RuntimeApiServer runtimeApi, Process process) {
+        this.config = config;
+        this.log = log;
+        this.runtimeApi = runtimeApi;
+        this.process = process;
+    }
+
+    static ExecutionEnvironment start(FunctionConfig config, Map<String, String> lambdaEnvironment, FunctionLog log) {
+        try {
+            RuntimeApiServer runtimeApi = new RuntimeApiServer(FunctionArns.of(config), config.timeoutSeconds());
+            ProcessBuilder builder = new ProcessBuilder(command(config))
+                    .directory(config.taskRoot().toFile());
+            builder.environment().clear();
+            builder.environment().putAll(lambdaEnvironment);
+            builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtimeApi.address());
+            ExecutionEnvironment environment = new ExecutionEnvironment(config, log, runtimeApi, builder.start());
+            environment.forwardOutput();
+            return environment;
+        } catch (IOException e) {
+            throw new IllegalStateException(config.name() + ": cannot start the Java runtime: " + e.getMessage(), e);
+        }
+    }
+
+    /** The java21 managed runtime's JVM flags (heap at 85% of MemorySize, serial GC, C1 only) and its bootstrap. */
+    private static List<String> command(FunctionConfig config) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:MaxHeapSize=" + config.memoryMb() * 85 / 100 + "m",
+                "-XX:+UseSerialGC",
+                "-XX:+TieredCompilation",
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-Djava.net.preferIPv4Stack=true"));
+        if (Runtime.version().feature() >= 24) {
+            // Newer JDKs warn about the JNI and sun.misc.Unsafe use of the runtime interface client; Java 21 does not.
+            command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
+        }
+        command.addAll(List.of("-cp", RuntimeClasspath.classpath(), RuntimeClasspath.BOOTSTRAP_CLASS, config.handler()));
+        return command;
+    }
+
+    private void forwardOutput() {
+        forward(process.getInputStream());
+        forward(process.getErrorStream());
+    }
+
+    private void forward(InputStream stream) {
+        Thread.ofVirtual().start(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                reader.lines().forEach(line -> log.line(config.name(), line));
+            } catch (IOException | java.io.UncheckedIOException ignored) {
+                // the process is gone
+            }
+        });
+    }
+
+    boolean isUsable() {
+        return !broken && process.isAlive();
+    }
+
+    /**
+     * Runs one invocation, including init on a cold start, and writes its START/END/REPORT lines.
+     */
+    InvocationResult invoke(String requestId, String payload) {
+        Invocation invocation = new Invocation(requestId, payload, () -> start(requestId));
+        CompletableFuture<Void> handed = CompletableFuture.runAsync(() -> hand(invocation), Thread::startVirtualThread);
+        failOnInitErrorOrExit(invocation);
+        try {
+            long dispatchedAt = awaitDispatch(invocation);
+            return awaitResult(invocation, dispatchedAt);
+        } finally {
+            handed.cancel(true);
+        }
+    }
+
+    private void hand(Invocation invocation) {
+        try {
+            runtimeApi.hand(invocation);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void failOnInitErrorOrExit(Invocation invocation) {
+        runtimeApi.initError().thenAccept(error -> {
+            broken = true;
+            log.line(config.name(), LambdaLogLines.initError(System.nanoTime() - startedAtNanos, error.errorType()));
+            invocation.fail(error.errorJson());
+        });
+        process.onExit().thenRun(() -> {
+            broken = true;
+            invocation.fail(LambdaErrors.runtimeExited(invocation.requestId(), process.exitValue()));
+        });
+    }
+
+    private long awaitDispatch(Invocation invocation) {
+        Duration allowance = INIT_ALLOWANCE.plusSeconds(config.timeoutSeconds());
+        try {
+            CompletableFuture.anyOf(invocation.dispatchedAtNanos(), invocation.result())
+                    .get(allowance.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            invocation.fail(LambdaErrors.timedOut(invocation.requestId(), allowance.toMillis() / 1000.0));
+            kill();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+        return invocation.dispatchedAtNanos().getNow(System.nanoTime());
+    }
+
+    /** Runs as the runtime receives the event, so START comes before anything the handler prints. */
+    private void start(String requestId) {
+        coldStartInitNanos = OptionalLong.empty();
+        if (!initReported && runtimeApi.firstPollAtNanos().isDone()) {
+            initReported = true;
+            coldStartInitNanos = OptionalLong.of(runtimeApi.firstPollAtNanos().join() - startedAtNanos);
+        }
+        log.line(config.name(), "START RequestId: " + requestId + " Version: $LATEST");
+    }
+
+    private InvocationResult awaitResult(Invocation invocation, long dispatchedAt) {
+        if (!invocation.dispatchedAtNanos().isDone()) {
+            // the runtime failed before taking the event: Lambda still logs the invocation's START
+            start(invocation.requestId());
+        }
+        long deadline = dispatchedAt + TimeUnit.SECONDS.toNanos(config.timeoutSeconds());
+        boolean timedOut = false;
+        try {
+            invocation.result().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            timedOut = true;
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+        if (!timedOut) {
+            awaitNextPoll(deadline);
+        }
+        long durationNanos = System.nanoTime() - dispatchedAt;
+        long maxMemoryMb = maxMemoryUsedMb();
+        if (timedOut) {
+            double seconds = durationNanos / 1e9;
+            invocation.fail(LambdaErrors.timedOut(invocation.requestId(), seconds));
+            kill();
+            log.line(config.name(), LambdaLogLines.timedOut(invocation.requestId(), seconds));
+        }
+        log.line(config.name(), "END RequestId: " + invocation.requestId());
+        log.line(config.name(), LambdaLogLines.report(invocation.requestId(), durationNanos, config.memoryMb(),
+                maxMemoryMb, coldStartInitNanos, timedOut ? "timeout" : null));
+        return invocation.result().join();
+    }
+
+    private void awaitNextPoll(long deadline) {
+        try {
+            while (process.isAlive() && System.nanoTime() < deadline) {
+                if (runtimeApi.awaitNextPoll(50, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        broken = true;
+    }
+
+    /** VmHWM: the peak resident set size of the environment's JVM, which is what Lambda reports. */
+    private long maxMemoryUsedMb() {
+        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+        try {
+            return Files.readAllLines(status).stream()
+                    .filter(line -> line.startsWith("VmHWM:"))
+                    .map(line -> line.replaceAll("\\D", ""))
+                    .mapToLong(kilobytes -> Long.parseLong(kilobytes) / 1024)
+                    .findFirst()
+                    .orElse(0);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private void kill() {
+        broken = true;
+        process.destroyForcibly();
+    }
+
+    @Override
+    public void close() {
+        kill();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        runtimeApi.close();
+    }
+}

@@ -1,0 +1,128 @@
+package com.example.workshop.local.lambda;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+
+/**
+ * A function's execution environments: an idle one is reused, a new one starts when all are busy, up to
+ * {@code maxEnvironments} (the function's concurrency limit; further invocations wait their turn).
+ */
+public final class FunctionPool implements FunctionInvoker, AutoCloseable {
+
+    public static final int DEFAULT_MAX_ENVIRONMENTS = 8;
+
+    private final FunctionConfig config;
+    private final FunctionLog log;
+    private final Semaphore concurrency;
+    private final Deque<ExecutionEnvironment> idle = new ArrayDeque<>();
+    private final Set<ExecutionEnvironment> all = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    public FunctionPool(FunctionConfig config, int maxEnvironments, FunctionLog log) {
+        if (maxEnvironments < 1) {
+            throw new IllegalArgumentException("maxEnvironments must be at least 1, got " + maxEnvironments);
+        }
+        this.config = config;
+        this.log = log;
+        this.concurrency = new Semaphore(maxEnvironments, true);
+    }
+
+    public FunctionConfig config() {
+        return config;
+    }
+
+    @Override
+    public InvocationResult invoke(String payloadJson) {
+        concurrency.acquireUninterruptibly();
+        try {
+            ExecutionEnvironment environment = takeIdleOrStart();
+            try {
+                return environment.invoke(UUID.randomUUID().toString(), payloadJson);
+            } finally {
+                release(environment);
+            }
+        } finally {
+            concurrency.release();
+        }
+    }
+
+    private ExecutionEnvironment takeIdleOrStart() {
+        synchronized (idle) {
+            ExecutionEnvironment environment;
+            while ((environment = idle.pollFirst()) != null) {
+                if (environment.isUsable()) {
+                    return environment;
+                }
+                discard(environment);
+            }
+        }
+        if (closed) {
+            throw new IllegalStateException(config.name() + " has been stopped");
+        }
+        ExecutionEnvironment started = ExecutionEnvironment.start(config, lambdaEnvironment(), log);
+        all.add(started);
+        return started;
+    }
+
+    private void release(ExecutionEnvironment environment) {
+        if (environment.isUsable() && !closed) {
+            synchronized (idle) {
+                idle.addFirst(environment);
+            }
+        } else {
+            discard(environment);
+        }
+    }
+
+    private void discard(ExecutionEnvironment environment) {
+        all.remove(environment);
+        environment.close();
+    }
+
+    /** The function's variables plus the reserved ones Lambda sets (AWS_LAMBDA_RUNTIME_API comes per environment). */
+    private Map<String, String> lambdaEnvironment() {
+        Map<String, String> variables = new HashMap<>();
+        variables.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
+        variables.put("LANG", "en_US.UTF-8");
+        variables.put("TZ", ":UTC");
+        variables.putAll(config.environment());
+        variables.put("AWS_REGION", config.region());
+        variables.put("AWS_DEFAULT_REGION", config.region());
+        variables.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
+        variables.put("AWS_LAMBDA_FUNCTION_NAME", config.name());
+        variables.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(config.memoryMb()));
+        variables.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        variables.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        variables.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + config.name());
+        variables.put("AWS_LAMBDA_LOG_STREAM_NAME", logStreamName());
+        variables.put("LAMBDA_TASK_ROOT", config.taskRoot().toAbsolutePath().toString());
+        variables.put("LAMBDA_RUNTIME_DIR", RuntimeClasspath.runtimeDirectory().toString());
+        variables.put("_HANDLER", config.handler());
+        return variables;
+    }
+
+    private static String logStreamName() {
+        String day = LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy/MM/dd"));
+        return day + "/[$LATEST]" + TraceIds.randomHex(16);
+    }
+
+    /** Stops every environment; invocations still running fail. */
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (idle) {
+            idle.clear();
+        }
+        all.forEach(ExecutionEnvironment::close);
+        all.clear();
+    }
+}

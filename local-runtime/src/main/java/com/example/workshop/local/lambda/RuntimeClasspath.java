@@ -1,0 +1,47 @@
+package com.example.workshop.local.lambda;
+
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The jars of the Lambda Java runtime (what /var/runtime/lib holds on AWS): the runtime interface client and what it
+ * needs. They are found where this JVM loaded them from, so the child JVMs run the very same versions.
+ */
+final class RuntimeClasspath {
+
+    static final String BOOTSTRAP_CLASS = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+
+    private static final String[] RUNTIME_CLASSES = {
+            BOOTSTRAP_CLASS,
+            "com.amazonaws.services.lambda.runtime.Context",
+            "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer",
+            "software.amazon.awssdk.utilslite.SdkInternalThreadLocal",
+    };
+
+    private RuntimeClasspath() {
+    }
+
+    static String classpath() {
+        return Stream.of(RUNTIME_CLASSES)
+                .map(RuntimeClasspath::jarOf)
+                .map(Path::toString)
+                .distinct()
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    static Path runtimeDirectory() {
+        return jarOf(BOOTSTRAP_CLASS).getParent();
+    }
+
+    private static Path jarOf(String className) {
+        try {
+            Class<?> type = Class.forName(className, false, RuntimeClasspath.class.getClassLoader());
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (ClassNotFoundException | URISyntaxException e) {
+            throw new IllegalStateException("The Lambda runtime interface client is not on the classpath: " + className, e);
+        }
+    }
+}

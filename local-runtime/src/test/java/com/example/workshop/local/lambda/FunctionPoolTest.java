@@ -1,0 +1,164 @@
+package com.example.workshop.local.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Real JVMs running the Lambda runtime interface client on the handlers in the fixtures package. */
+class FunctionPoolTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path TASK_ROOT = Path.of("target/test-classes");
+    private static final String FIXTURES = "com.example.workshop.local.lambda.fixtures.";
+
+    private final CapturedLog log = new CapturedLog();
+    private final List<FunctionPool> pools = new ArrayList<>();
+
+    @AfterEach
+    void stopEnvironments() {
+        pools.forEach(FunctionPool::close);
+    }
+
+    private FunctionPool pool(String handlerClass, int timeoutSeconds, int maxEnvironments) {
+        FunctionConfig config = new FunctionConfig(handlerClass, FIXTURES + handlerClass + "::handleRequest", TASK_ROOT,
+                Map.of("GREETING", "hello"), "eu-west-1", 256, timeoutSeconds);
+        FunctionPool pool = new FunctionPool(config, maxEnvironments, log);
+        pools.add(pool);
+        return pool;
+    }
+
+    private static JsonNode json(InvocationResult result) throws Exception {
+        return JSON.readTree(result.payload());
+    }
+
+    @Test
+    void warmInvocationsReuseTheEnvironmentAndOnlyTheColdStartReportsInit() throws Exception {
+        FunctionPool echo = pool("EchoHandler", 10, 2);
+
+        JsonNode cold = json(echo.invoke("{\"n\":1}"));
+        JsonNode warm = json(echo.invoke("{\"n\":2}"));
+
+        assertEquals(2, warm.at("/input/n").asInt());
+        assertEquals(cold.get("pid"), warm.get("pid"));
+        List<String> reports = log.linesStartingWith("REPORT RequestId: ");
+        assertEquals(2, reports.size());
+        assertTrue(reports.get(0).matches("REPORT RequestId: " + cold.get("requestId").asText()
+                + "\tDuration: \\d+\\.\\d\\d ms\tBilled Duration: \\d+ ms\tMemory Size: 256 MB\tMax Memory Used: [1-9]\\d* MB\tInit Duration: \\d+\\.\\d\\d ms\t"),
+                reports.get(0));
+        assertFalse(reports.get(1).contains("Init Duration"), reports.get(1));
+        assertTrue(log.lines().contains("START RequestId: " + warm.get("requestId").asText() + " Version: $LATEST"));
+        assertTrue(log.lines().contains("END RequestId: " + warm.get("requestId").asText()));
+        assertTrue(log.contains("echoing {n=2}"), "the handler's stdout is in the log");
+    }
+
+    @Test
+    void theFunctionSeesTheLambdaEnvironment() throws Exception {
+        JsonNode answer = json(pool("EchoHandler", 10, 1).invoke("{}"));
+
+        JsonNode env = answer.get("environment");
+        assertEquals("hello", env.get("GREETING").asText());
+        assertEquals("eu-west-1", env.get("AWS_REGION").asText());
+        assertEquals("AWS_Lambda_java21", env.get("AWS_EXECUTION_ENV").asText());
+        assertEquals("$LATEST", env.get("AWS_LAMBDA_FUNCTION_VERSION").asText());
+        assertTrue(env.get("AWS_LAMBDA_RUNTIME_API").asText().startsWith("127.0.0.1:"));
+        assertEquals(TASK_ROOT.toAbsolutePath().toString(), answer.get("workingDirectory").asText());
+        assertEquals("EchoHandler", answer.get("functionName").asText());
+        assertEquals(256, answer.get("memoryLimitInMB").asInt());
+        assertEquals("arn:aws:lambda:eu-west-1:123456789012:function:EchoHandler", answer.get("invokedFunctionArn").asText());
+        assertTrue(answer.get("maxHeapMb").asInt() <= 256 * 85 / 100, "heap is capped at 85% of MemorySize");
+        assertTrue(answer.get("remainingTimeInMillis").asLong() > 8000);
+    }
+
+    @Test
+    void aHandlerExceptionIsReportedAndTheEnvironmentSurvives() throws Exception {
+        FunctionPool crashing = pool("CrashingHandler", 10, 1);
+
+        InvocationResult first = crashing.invoke("{}");
+        InvocationResult second = crashing.invoke("{}");
+
+        assertEquals("Unhandled", first.functionError());
+        assertEquals("java.lang.IllegalStateException", json(first).get("errorType").asText());
+        assertEquals("something went wrong", json(first).get("errorMessage").asText());
+        assertEquals("Unhandled", second.functionError());
+        assertEquals(1, log.lines().stream().filter(line -> line.contains("Init Duration")).count());
+    }
+
+    @Test
+    void anInvocationPastTheTimeoutIsKilledAndTheNextOneStartsAFreshEnvironment() throws Exception {
+        FunctionPool sleeper = pool("SleepHandler", 1, 1);
+
+        InvocationResult timedOut = sleeper.invoke("{\"sleepMillis\":30000}");
+        InvocationResult next = sleeper.invoke("{\"sleepMillis\":0}");
+
+        assertEquals("Unhandled", timedOut.functionError());
+        assertEquals("Sandbox.Timedout", json(timedOut).get("errorType").asText());
+        assertTrue(log.lines().stream().anyMatch(line -> line.matches(
+                "\\S+Z " + timedOut.requestId() + " Task timed out after 1\\.\\d\\d seconds")), log.lines().toString());
+        assertTrue(log.linesStartingWith("REPORT RequestId: " + timedOut.requestId()).getFirst().contains("Status: timeout"));
+        assertNull(next.functionError());
+        assertEquals("\"slept\"", next.payload());
+        assertEquals(2, log.lines().stream().filter(line -> line.contains("Init Duration")).count(), "a new environment started");
+    }
+
+    @Test
+    void anExceptionDuringInitFailsTheInvocationAsLambdaReportsIt() throws Exception {
+        FunctionPool broken = pool("BrokenInitHandler", 10, 1);
+
+        InvocationResult result = broken.invoke("{}");
+
+        assertEquals("Unhandled", result.functionError());
+        JsonNode error = json(result);
+        assertEquals("java.lang.ExceptionInInitializerError", error.get("errorType").asText(), error.toString());
+        assertTrue(log.contains("TABLE_NAME is not set"), "the stack trace is in the log");
+    }
+
+    @Test
+    void aMissingHandlerClassFailsTheInvocation() throws Exception {
+        InvocationResult result = pool("NoSuchHandler", 10, 1).invoke("{}");
+
+        assertEquals("Unhandled", result.functionError());
+        assertEquals("java.lang.ClassNotFoundException", json(result).get("errorType").asText(), result.payload());
+    }
+
+    @Test
+    void busyEnvironmentsMakeNewOnesUpToTheLimit() throws Exception {
+        FunctionPool echo = pool("EchoHandler", 10, 2);
+        echo.invoke("{}");
+
+        Set<String> pids;
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<CompletableFuture<InvocationResult>> calls = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> echo.invoke("{}"), executor));
+            }
+            pids = calls.stream().map(CompletableFuture::join).map(FunctionPoolTest::pid).collect(Collectors.toSet());
+        }
+
+        assertEquals(2, pids.size(), "two environments served six concurrent invocations");
+        assertNotEquals(0, pids.size());
+    }
+
+    private static String pid(InvocationResult result) {
+        try {
+            return json(result).get("pid").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(result.payload(), e);
+        }
+    }
+}
