@@ -176,13 +176,13 @@ final class ShardConsumer implements Runnable {
         } else {
             LOG.log(Level.ERROR, "{0} <- {1}: SKIPPING {2} records after {3} retries (MaximumRetryAttempts {4}); "
                             + "they will never reach the function. Sequence numbers: {5}",
-                    config.functionName(), reader.shardId(), failed.records().size(), failed.retries(),
-                    config.maximumRetryAttempts(), failed.sequenceNumbers());
+                    config.functionName(), reader.shardId(), String.valueOf(failed.records().size()),
+                    String.valueOf(failed.retries()), String.valueOf(config.maximumRetryAttempts()), failed.sequenceNumbers());
         }
     }
 
     private void log(Level level, Batch batch, String result) {
         LOG.log(level, "{0} <- {1}: batch of {2} (seq {3}..{4}): {5}", config.functionName(), reader.shardId(),
-                batch.records().size(), batch.firstSequenceNumber(), batch.lastSequenceNumber(), result);
+                String.valueOf(batch.records().size()), batch.firstSequenceNumber(), batch.lastSequenceNumber(), result);
     }
 }

@@ -63,7 +63,7 @@ public final class StreamEventSourceMapping implements AutoCloseable {
         }
         mapping.spawn("stream-shards-" + config.functionName(), mapping::discoverShards);
         LOG.log(Level.INFO, "{0}: subscribed to {1} ({2}, BatchSize {3})", config.functionName(),
-                config.streamArn(), config.startingPosition(), config.batchSize());
+                config.streamArn(), config.startingPosition(), String.valueOf(config.batchSize()));
         return mapping;
     }
 

@@ -154,9 +154,9 @@ class DynamoDbIamProxyTest {
         direct.putItem(request -> request.tableName(table.name())
                 .item(Map.of("ID", AttributeValue.fromS("/"), "Visits", AttributeValue.fromN("7"))));
 
-        long[] directMicros = new long[200];
-        long[] proxiedMicros = new long[200];
-        for (int i = -50; i < directMicros.length; i++) {
+        long[] directMicros = new long[100];
+        long[] proxiedMicros = new long[100];
+        for (int i = -20; i < directMicros.length; i++) {
             long directCall = timeMicros(() -> direct.getItem(get));
             long proxiedCall = timeMicros(() -> viaProxy.getItem(get));
             if (i >= 0) {

@@ -203,7 +203,7 @@ class StreamEventSourceMappingTest {
 
         try (var mapping = start(config(StartingPosition.LATEST), function)) {
             for (int page = 1; page <= 20; page++) {
-                Thread.sleep(ThreadLocalRandom.current().nextLong(PollingSettings.DEFAULT.pollInterval().toMillis() * 2));
+                Thread.sleep(ThreadLocalRandom.current().nextLong(PollingSettings.DEFAULT.pollInterval().toMillis()));
                 long written = System.nanoTime();
                 visit("/" + page, 1);
                 RecordingFunction.Invocation invocation = function.next();
