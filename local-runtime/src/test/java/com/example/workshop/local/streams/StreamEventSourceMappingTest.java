@@ -8,10 +8,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,8 +26,16 @@ import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromB;
+import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromBool;
+import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromBs;
+import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromL;
+import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromM;
 import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN;
+import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromNs;
+import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromNul;
 import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS;
+import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromSs;
 
 class StreamEventSourceMappingTest {
 
@@ -85,6 +96,38 @@ class StreamEventSourceMappingTest {
             assertTrue(Duration.between(created, Instant.now()).abs().toMinutes() < 1, "creation time " + created);
             assertTrue(invocation.payload().matches(".*\"ApproximateCreationDateTime\":\\d+,.*"), invocation.payload());
             assertIncreasing(records.stream().map(r -> r.getDynamodb().getSequenceNumber()).toList());
+        }
+    }
+
+    @Test
+    void everyAttributeTypeKeepsItsWireForm() throws Exception {
+        dynamoDb.client().putItem(request -> request.tableName(table).item(Map.of(
+                "ID", fromS("/types"),
+                "Bytes", fromB(SdkBytes.fromByteArray(new byte[]{1, 2, 3})),
+                "Tags", fromSs(List.of("java", "sam")),
+                "Counts", fromNs(List.of("1", "2.5")),
+                "Blobs", fromBs(List.of(SdkBytes.fromByteArray(new byte[]{9}))),
+                "Nested", fromM(Map.of("Inner", fromN("42"))),
+                "History", fromL(List.of(fromS("a"),
+                        fromL(List.of()))),
+                "Active", fromBool(true),
+                "Nothing", fromNul(true))));
+        RecordingFunction function = RecordingFunction.succeeding();
+
+        try (var mapping = start(config(StartingPosition.TRIM_HORIZON), function)) {
+            RecordingFunction.Invocation invocation = function.next();
+
+            Map<String, AttributeValue> image = invocation.event().getRecords().getFirst().getDynamodb().getNewImage();
+            assertEquals(ByteBuffer.wrap(new byte[]{1, 2, 3}), image.get("Bytes").getB());
+            assertEquals(List.of("java", "sam"), image.get("Tags").getSS().stream().sorted().toList());
+            assertEquals(List.of("1", "2.5"), image.get("Counts").getNS().stream().sorted().toList());
+            assertEquals(List.of(ByteBuffer.wrap(new byte[]{9})), image.get("Blobs").getBS());
+            assertEquals("42", image.get("Nested").getM().get("Inner").getN());
+            assertEquals("a", image.get("History").getL().get(0).getS());
+            assertEquals(List.of(), image.get("History").getL().get(1).getL());
+            assertEquals(true, image.get("Active").getBOOL());
+            assertEquals(true, image.get("Nothing").isNULL());
+            assertTrue(invocation.payload().contains("\"Bytes\":{\"B\":\"AQID\"}"), invocation.payload());
         }
     }
 
@@ -242,7 +285,7 @@ class StreamEventSourceMappingTest {
 
     private static void assertIncreasing(List<String> sequenceNumbers) {
         for (int i = 1; i < sequenceNumbers.size(); i++) {
-            assertTrue(new java.math.BigInteger(sequenceNumbers.get(i - 1)).compareTo(new java.math.BigInteger(sequenceNumbers.get(i))) < 0,
+            assertTrue(new BigInteger(sequenceNumbers.get(i - 1)).compareTo(new BigInteger(sequenceNumbers.get(i))) < 0,
                     "sequence numbers out of order: " + sequenceNumbers);
         }
     }
