@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FunctionPoolTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path TASK_ROOT = Path.of("target/test-classes");
+    private static final Path TASK_ROOT = FixtureTaskRoot.path();
     private static final String FIXTURES = "com.example.workshop.local.lambda.fixtures.";
 
     private final CapturedLog log = new CapturedLog();

@@ -1,0 +1,124 @@
+package com.example.workshop.local.apigateway;
+
+import com.example.workshop.local.lambda.InvocationResult;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The implicit REST API SAM creates from a template's {@code Type: Api} events, served at
+ * {@code http://127.0.0.1:<port>/Prod/...} and, like {@code sam local start-api}, at {@code /...} too.
+ */
+public final class RestApi implements AutoCloseable {
+
+    public static final String STAGE = "Prod";
+    private static final String MISSING_AUTHENTICATION_TOKEN = "{\"message\":\"Missing Authentication Token\"}";
+    private static final String INTERNAL_SERVER_ERROR = "{\"message\": \"Internal server error\"}";
+
+    private final List<Route> routes;
+    private final Consumer<String> accessLog;
+    private final String apiId = ProxyEventIds.apiId();
+    private final LoopbackHttpServer server;
+
+    private RestApi(List<Route> routes, int port, Consumer<String> accessLog) throws IOException {
+        this.routes = routes.stream().sorted(Comparator.comparingInt(Route::specificity).reversed()).toList();
+        this.accessLog = accessLog;
+        this.server = new LoopbackHttpServer(port, this::handle);
+    }
+
+    /**
+     * @param port      0 for any free port
+     * @param accessLog receives one line per request
+     */
+    public static RestApi start(List<Route> routes, int port, Consumer<String> accessLog) {
+        try {
+            return new RestApi(routes, port, accessLog);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot serve the API on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** e.g. {@code http://127.0.0.1:3000/Prod/} */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port() + "/" + STAGE + "/";
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+
+    private HttpResponse handle(HttpRequest request) {
+        long started = System.nanoTime();
+        String requestId = UUID.randomUUID().toString();
+        String path = withoutStage(request.rawPath());
+        Optional<Match> match = match(request.method(), path);
+        HttpResponse response = match
+                .map(found -> integrate(request, found, path, requestId))
+                .orElseGet(() -> error(403, MISSING_AUTHENTICATION_TOKEN, "MissingAuthenticationTokenException", requestId));
+        accessLog.accept(String.format("%s %s %d %d ms%s", request.method(), request.target(), response.status(),
+                (System.nanoTime() - started) / 1_000_000,
+                match.map(found -> " (" + found.route().functionName() + ")").orElse("")));
+        return response;
+    }
+
+    private static String withoutStage(String rawPath) {
+        if (rawPath.equals("/" + STAGE)) {
+            return "/";
+        }
+        return rawPath.startsWith("/" + STAGE + "/") ? rawPath.substring(STAGE.length() + 1) : rawPath;
+    }
+
+    private record Match(Route route, Map<String, String> pathParameters) {
+    }
+
+    private Optional<Match> match(String method, String path) {
+        for (Route route : routes) {
+            Optional<Map<String, String>> parameters = route.match(method, path);
+            if (parameters.isPresent()) {
+                return Optional.of(new Match(route, parameters.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private HttpResponse integrate(HttpRequest request, Match match, String path, String requestId) {
+        String event = ProxyEvent.of(request, match.route(), path, match.pathParameters(), STAGE, apiId, requestId,
+                Instant.now()).toString();
+        InvocationResult result = match.route().function().invoke(event);
+        return ProxyResponse.from(result)
+                .map(response -> withRequestId(response, requestId))
+                .orElseGet(() -> error(502, INTERNAL_SERVER_ERROR, "InternalServerErrorException", requestId));
+    }
+
+    private static HttpResponse withRequestId(HttpResponse response, String requestId) {
+        List<HttpRequest.Header> headers = new java.util.ArrayList<>(response.headers());
+        headers.add(new HttpRequest.Header("x-amzn-RequestId", requestId));
+        return new HttpResponse(response.status(), headers, response.body());
+    }
+
+    private static HttpResponse error(int status, String body, String errorType, String requestId) {
+        return HttpResponse.json(status, body, List.of(
+                new HttpRequest.Header("x-amzn-RequestId", requestId),
+                new HttpRequest.Header("x-amzn-ErrorType", errorType)));
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package com.example.workshop.local.lambda;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+
+/**
+ * A deployment package of the test fixtures laid out as {@code sam build} makes one: the fixture classes at the
+ * root, their dependency (Jackson) as jars in lib/.
+ */
+public final class FixtureTaskRoot {
+
+    private static final Path ROOT = Path.of("target/fixture-task-root");
+    private static final String FIXTURES = "com/example/workshop/local/lambda/fixtures";
+
+    private FixtureTaskRoot() {
+    }
+
+    public static synchronized Path path() {
+        try {
+            Path fixtures = ROOT.resolve(FIXTURES);
+            Files.createDirectories(fixtures);
+            Files.createDirectories(ROOT.resolve("lib"));
+            try (Stream<Path> classes = Files.list(Path.of("target/test-classes", FIXTURES))) {
+                for (Path classFile : classes.toList()) {
+                    Files.copy(classFile, fixtures.resolve(classFile.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            for (Class<?> type : new Class<?>[]{ObjectMapper.class, JsonFactory.class, JsonProperty.class}) {
+                Path jar = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+                Files.copy(jar, ROOT.resolve("lib").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+            return ROOT;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
