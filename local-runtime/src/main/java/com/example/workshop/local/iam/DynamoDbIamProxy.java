@@ -123,8 +123,8 @@ public final class DynamoDbIamProxy implements AutoCloseable {
             }
         } catch (SocketException closedByPeer) {
             // the client or the endpoint went away; nothing to answer
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "IAM proxy: connection failed: {0}", e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "IAM proxy: connection failed: {0}", e.toString());
         }
     }
 

@@ -46,6 +46,7 @@ final class ShardConsumer implements Runnable {
     private final Deque<Record> buffer = new ArrayDeque<>();
     private final Deque<Batch> toRetry = new ArrayDeque<>();
     private long gatheringSince;
+    private int failedReads;
     private volatile boolean finished;
 
     ShardConsumer(ShardReader reader, EventSourceMappingConfig config, FunctionInvoker function, PollingSettings polling) {
@@ -97,12 +98,18 @@ final class ShardConsumer implements Runnable {
                 gatheringSince = System.nanoTime();
             }
             buffer.addAll(records);
+            if (failedReads > 0) {
+                LOG.log(Level.INFO, "{0} <- {1}: GetRecords works again", config.functionName(), reader.shardId());
+                failedReads = 0;
+            }
         } catch (AbortedException stopping) {
             throw new InterruptedException("mapping closed");
         } catch (SdkException readFailed) {
-            LOG.log(Level.WARNING, "{0} <- {1}: GetRecords failed, retrying: {2}",
-                    config.functionName(), reader.shardId(), readFailed.getMessage());
-            Thread.sleep(polling.pollInterval());
+            if (failedReads++ == 0) {
+                LOG.log(Level.WARNING, "{0} <- {1}: GetRecords failed, retrying until it works: {2}",
+                        config.functionName(), reader.shardId(), readFailed.getMessage());
+            }
+            Thread.sleep(polling.retryDelay(failedReads));
         }
     }
 

@@ -92,15 +92,20 @@ public final class StreamEventSourceMapping implements AutoCloseable {
     }
 
     private void discoverShards() {
+        boolean failing = false;
         while (!closed) {
             try {
                 Thread.sleep(polling.shardDiscoveryInterval());
                 startReadyShards(describeShards(), StartingPosition.TRIM_HORIZON);
+                failing = false;
             } catch (InterruptedException | AbortedException stopping) {
                 return;
             } catch (SdkException describeFailed) {
-                LOG.log(Level.WARNING, "{0}: DescribeStream failed, retrying: {1}",
-                        config.functionName(), describeFailed.getMessage());
+                if (!failing) {
+                    LOG.log(Level.WARNING, "{0}: DescribeStream failed, retrying until it works: {1}",
+                            config.functionName(), describeFailed.getMessage());
+                }
+                failing = true;
             }
         }
     }
