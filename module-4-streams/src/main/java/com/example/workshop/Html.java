@@ -6,8 +6,8 @@ import java.util.Map;
 /** The pages of the visit counter, in the tutorial's look. */
 final class Html {
 
+    /** No doctype, as in the tutorial: in quirks mode {@code height:100%} fills the window. */
     private static final String PAGE = """
-            <!DOCTYPE html>
             <div style="background-color:#34D399;height:100%%;display:flex;flex-direction:column;\
             justify-content:center;align-items:center">
             %s</div>
