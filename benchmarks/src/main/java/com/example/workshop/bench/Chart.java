@@ -1,0 +1,157 @@
+package com.example.workshop.bench;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.imageio.ImageIO;
+
+/**
+ * The report's one chart, drawn with java.awt (headless): cold-start medians per function as bars, one colour per
+ * variant, with the interquartile range as a thick whisker and min-max as a thin one.
+ */
+final class Chart {
+
+    private static final int WIDTH = 1200;
+    private static final int HEIGHT = 560;
+    private static final int LEFT = 70;
+    private static final int RIGHT = 20;
+    private static final int TOP = 60;
+    private static final int BOTTOM = 130;
+    private static final Color[] PALETTE = {
+            new Color(0x2E86AB), new Color(0xE4572E), new Color(0x76B041), new Color(0xFFC914),
+            new Color(0x9B5DE5), new Color(0x8D99AE), new Color(0x17BEBB)};
+
+    private Chart() {
+    }
+
+    static void coldStarts(List<Report.Series> series, Path file) {
+        Map<String, Map<String, Stats>> groups = new LinkedHashMap<>();
+        Set<String> variants = new LinkedHashSet<>();
+        for (Report.Series s : series) {
+            if (s.suite().startsWith(ColdStartSuite.SUITE)) {
+                String group = s.suite().equals(ColdStartSuite.OPTIONS_SUITE) ? "options: " + s.subject() : s.subject();
+                groups.computeIfAbsent(group, g -> new LinkedHashMap<>()).put(s.variant(), s.stats());
+                variants.add(s.variant());
+            }
+        }
+        if (groups.isEmpty()) {
+            return;
+        }
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            draw(g, groups, List.copyOf(variants));
+        } finally {
+            g.dispose();
+        }
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            ImageIO.write(image, "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void draw(Graphics2D g, Map<String, Map<String, Stats>> groups, List<String> variants) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, WIDTH, HEIGHT);
+        double max = groups.values().stream().flatMap(m -> m.values().stream()).mapToDouble(Stats::max).max().orElse(1);
+        double scale = niceCeiling(max);
+        int plotHeight = HEIGHT - TOP - BOTTOM;
+        int plotWidth = WIDTH - LEFT - RIGHT;
+
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        g.drawString("Cold start, process start to first response (ms): median bar, IQR thick, min-max thin", LEFT, 25);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        for (int tick = 0; tick <= 5; tick++) {
+            double value = scale * tick / 5;
+            int y = TOP + plotHeight - (int) (plotHeight * value / scale);
+            g.setColor(new Color(0xDDDDDD));
+            g.drawLine(LEFT, y, WIDTH - RIGHT, y);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(Table.format(value), 10, y + 4);
+        }
+
+        int groupWidth = plotWidth / groups.size();
+        int barWidth = Math.max(4, (groupWidth - 12) / Math.max(1, variants.size()));
+        int index = 0;
+        for (Map.Entry<String, Map<String, Stats>> group : groups.entrySet()) {
+            int groupX = LEFT + index++ * groupWidth + 6;
+            int barsInGroup = 0;
+            for (String variant : variants) {
+                Stats stats = group.getValue().get(variant);
+                if (stats == null) {
+                    continue;
+                }
+                int x = groupX + barsInGroup++ * barWidth;
+                g.setColor(PALETTE[variants.indexOf(variant) % PALETTE.length]);
+                int top = y(stats.median(), scale, plotHeight);
+                g.fillRect(x + 1, top, barWidth - 2, TOP + plotHeight - top);
+                whisker(g, x + barWidth / 2, stats, scale, plotHeight);
+            }
+            label(g, group.getKey(), groupX, groupWidth);
+        }
+        legend(g, variants);
+    }
+
+    private static void whisker(Graphics2D g, int x, Stats stats, double scale, int plotHeight) {
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(1));
+        g.drawLine(x, y(stats.min(), scale, plotHeight), x, y(stats.max(), scale, plotHeight));
+        g.setStroke(new BasicStroke(4));
+        g.drawLine(x, y(stats.p25(), scale, plotHeight), x, y(stats.p75(), scale, plotHeight));
+        g.setStroke(new BasicStroke(1));
+    }
+
+    private static void label(Graphics2D g, String text, int x, int width) {
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        int y = TOP + (HEIGHT - TOP - BOTTOM) + 14;
+        for (String part : text.replace("/", "/\n").split("\n")) {
+            int textWidth = g.getFontMetrics().stringWidth(part);
+            g.drawString(part, x + Math.max(0, (width - 12 - textWidth) / 2), y);
+            y += 13;
+        }
+    }
+
+    private static void legend(Graphics2D g, List<String> variants) {
+        int x = LEFT;
+        int y = HEIGHT - 22;
+        for (int i = 0; i < variants.size(); i++) {
+            g.setColor(PALETTE[i % PALETTE.length]);
+            g.fillRect(x, y - 10, 12, 12);
+            g.setColor(Color.BLACK);
+            g.drawString(variants.get(i), x + 16, y);
+            x += 30 + g.getFontMetrics().stringWidth(variants.get(i));
+        }
+    }
+
+    private static int y(double value, double scale, int plotHeight) {
+        return TOP + plotHeight - (int) Math.round(plotHeight * Math.min(value, scale) / scale);
+    }
+
+    private static double niceCeiling(double value) {
+        double magnitude = Math.pow(10, Math.floor(Math.log10(value)));
+        for (double step : new double[]{1, 2, 2.5, 5, 10}) {
+            if (step * magnitude >= value) {
+                return step * magnitude;
+            }
+        }
+        return 10 * magnitude;
+    }
+}

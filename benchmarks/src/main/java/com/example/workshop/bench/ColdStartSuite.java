@@ -1,0 +1,146 @@
+package com.example.workshop.bench;
+
+import com.example.workshop.local.lambda.FunctionConfig;
+import com.example.workshop.local.template.FunctionResource;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Benchmark 1: cold start per handler, shipped vs naive, then the start-up options tried on one function.
+ * Variants run alternately (A B, then B A) so drift on the machine hits them alike.
+ */
+final class ColdStartSuite {
+
+    static final String SUITE = "cold-start";
+    static final String OPTIONS_SUITE = "cold-start-options";
+    static final String SHIPPED = "shipped";
+    static final String NAIVE = "naive";
+
+    /** How a function is started for one series: which package, which handler, which extra variables. */
+    record Variant(String name, Path taskRoot, String handler, Map<String, String> environment) {
+    }
+
+    private final Options options;
+    private final Report report;
+
+    ColdStartSuite(Options options, Report report) {
+        this.options = options;
+        this.report = report;
+    }
+
+    void run(List<Stage> stages) {
+        Table table = new Table("Cold start per handler: shipped vs naive",
+                ("A fresh JVM per run, through the local runtime's bootstrap (runtime interface client + Runtime API), "
+                        + "from process start to the first successful response against dynoxide; %d runs per variant "
+                        + "after %d discarded, alternating. Milliseconds: median (IQR) [min-max]. Init = REPORT Init "
+                        + "Duration, first = REPORT Duration of the first invocation.")
+                        .formatted(options.runs(), options.warmups()),
+                "stage", "function", "shipped total", "shipped init + first", "naive total", "naive init + first",
+                "shipped / naive");
+        for (Stage stage : stages) {
+            for (FunctionResource function : stage.functions()) {
+                List<Variant> variants = new ArrayList<>(List.of(shipped(stage, function)));
+                if (stage.hasPackage(NAIVE)) {
+                    variants.add(naive(stage, function));
+                }
+                Map<String, Measured> measured = alternate(SUITE, stage, function, variants);
+                Measured s = measured.get(SHIPPED);
+                Measured n = measured.get(NAIVE);
+                table.row(stage.module(), function.logicalId(), s.total(), s.split(),
+                        n == null ? "-" : n.total(), n == null ? "-" : n.split(),
+                        n == null ? "-" : Table.format(s.series.stats().median() / n.series.stats().median()));
+                if (n != null) {
+                    double ratio = s.series.stats().median() / n.series.stats().median();
+                    report.check("cold start of %s/%s <= half of naive".formatted(stage.module(), function.logicalId()),
+                            "%.0f ms vs %.0f ms (%.2fx)".formatted(s.series.stats().median(), n.series.stats().median(), ratio),
+                            ratio <= 0.5);
+                }
+            }
+        }
+        report.add(table);
+    }
+
+    /** The start-up options tried on one function, each against the shipped package in the same alternation. */
+    void runOptions(Stage stage, String functionId) {
+        FunctionResource function = stage.template().function(functionId);
+        List<Variant> variants = new ArrayList<>(List.of(shipped(stage, function), naive(stage, function)));
+        if (stage.hasPackage("crt")) {
+            variants.add(new Variant("crt-client", stage.packageOf("crt"), "com.example.workshop.baseline.CrtApiHandler",
+                    Map.of("BASELINE_DELEGATE", function.handlerClassName())));
+        }
+        Path archive = AppCds.train(stage, function, options.packages().resolve("appcds"));
+        variants.add(new Variant("appcds", archive.getParent(), function.handler(),
+                Map.of("JAVA_TOOL_OPTIONS", "-XX:SharedArchiveFile=" + archive)));
+        variants.add(new Variant("no-cds", stage.packageOf(SHIPPED), function.handler(),
+                Map.of("JAVA_TOOL_OPTIONS", "-Xshare:off")));
+        Map<String, Measured> measured = alternate(OPTIONS_SUITE, stage, function, variants);
+        double shippedMedian = measured.get(SHIPPED).series.stats().median();
+        Table table = new Table("Start-up options on %s/%s".formatted(stage.module(), functionId),
+                "Same method as above, every option in the same alternation. JAVA_TOOL_OPTIONS is read before the "
+                        + "runtime's own flags (-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto), so a flag the "
+                        + "runtime also sets cannot be undone by it: adding -XX:TieredStopAtLevel=1 or -XX:+UseSerialGC changes "
+                        + "nothing, and another collector stops the JVM (\"Multiple garbage collectors selected\").",
+                "variant", "total", "init + first", "vs shipped");
+        measured.forEach((name, m) -> table.row(name, m.total(), m.split(),
+                Table.format(m.series.stats().median() / shippedMedian)));
+        report.add(table);
+    }
+
+    private static Variant shipped(Stage stage, FunctionResource function) {
+        return new Variant(SHIPPED, stage.packageOf(SHIPPED), function.handler(), Map.of());
+    }
+
+    private static Variant naive(Stage stage, FunctionResource function) {
+        String handler = Stage.isStreamHandler(function)
+                ? "com.example.workshop.baseline.NaiveStreamHandler"
+                : "com.example.workshop.baseline.NaiveApiHandler";
+        return new Variant(NAIVE, stage.packageOf(NAIVE), handler,
+                Map.of("BASELINE_DELEGATE", function.handlerClassName()));
+    }
+
+    /** A variant's cold starts: the series of totals plus the split into init and first invocation. */
+    record Measured(Report.Series series, Stats init, Stats first) {
+        String total() {
+            Stats s = series.stats();
+            return "%s (%s-%s) [%s-%s]".formatted(Table.format(s.median()), Table.format(s.p25()), Table.format(s.p75()),
+                    Table.format(s.min()), Table.format(s.max()));
+        }
+
+        String split() {
+            return Table.format(init.median()) + " + " + Table.format(first.median());
+        }
+    }
+
+    private Map<String, Measured> alternate(String suite, Stage stage, FunctionResource function, List<Variant> variants) {
+        Map<String, List<ColdStart>> samples = new LinkedHashMap<>();
+        variants.forEach(v -> samples.put(v.name(), new ArrayList<>()));
+        String event = stage.eventFor(function);
+        boolean stream = Stage.isStreamHandler(function);
+        for (int run = 0; run < options.warmups() + options.runs(); run++) {
+            List<Variant> order = new ArrayList<>(variants);
+            if (run % 2 == 1) {
+                java.util.Collections.reverse(order);
+            }
+            for (Variant variant : order) {
+                FunctionConfig config = stage.config(function, variant.taskRoot(), variant.handler(), variant.environment());
+                ColdStart coldStart = ColdStart.measure(config, event, stream);
+                if (run >= options.warmups()) {
+                    samples.get(variant.name()).add(coldStart);
+                }
+            }
+        }
+        Map<String, Measured> measured = new LinkedHashMap<>();
+        samples.forEach((variant, starts) -> {
+            String subject = stage.module() + "/" + function.logicalId();
+            Report.Series series = report.add(suite, subject, variant, "ms", starts.stream().map(ColdStart::totalMs).toList());
+            Measured m = new Measured(series, Stats.of(starts.stream().map(ColdStart::initMs).toList()),
+                    Stats.of(starts.stream().map(ColdStart::durationMs).toList()));
+            System.out.printf("cold start %-45s %-10s %s%n", subject, variant, series.stats());
+            measured.put(variant, m);
+        });
+        return measured;
+    }
+}
