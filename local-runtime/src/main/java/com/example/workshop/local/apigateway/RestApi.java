@@ -24,22 +24,33 @@ public final class RestApi implements AutoCloseable {
 
     private final List<Route> routes;
     private final Consumer<String> accessLog;
-    private final String apiId = ProxyEventIds.apiId();
+    private final String apiId;
     private final LoopbackHttpServer server;
 
-    private RestApi(List<Route> routes, int port, Consumer<String> accessLog) throws IOException {
+    private RestApi(List<Route> routes, int port, String apiId, Consumer<String> accessLog) throws IOException {
         this.routes = routes.stream().sorted(Comparator.comparingInt(Route::specificity).reversed()).toList();
+        this.apiId = apiId;
         this.accessLog = accessLog;
         this.server = new LoopbackHttpServer(port, this::handle);
     }
 
+    /** A new API id, ten lower-case letters and digits like {@code abcdef1234}: what {@code !Ref ServerlessRestApi} gives. */
+    public static String newApiId() {
+        return ProxyEventIds.apiId();
+    }
+
+    public static RestApi start(List<Route> routes, int port, Consumer<String> accessLog) {
+        return start(routes, port, newApiId(), accessLog);
+    }
+
     /**
      * @param port      0 for any free port
+     * @param apiId     the id events carry in requestContext.apiId
      * @param accessLog receives one line per request
      */
-    public static RestApi start(List<Route> routes, int port, Consumer<String> accessLog) {
+    public static RestApi start(List<Route> routes, int port, String apiId, Consumer<String> accessLog) {
         try {
-            return new RestApi(routes, port, accessLog);
+            return new RestApi(routes, port, apiId, accessLog);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot serve the API on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         }

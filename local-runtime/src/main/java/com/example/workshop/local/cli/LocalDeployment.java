@@ -1,0 +1,157 @@
+package com.example.workshop.local.cli;
+
+import com.example.workshop.local.apigateway.RestApi;
+import com.example.workshop.local.apigateway.Route;
+import com.example.workshop.local.dynamodb.DynamoDbEngine;
+import com.example.workshop.local.dynamodb.SdkClients;
+import com.example.workshop.local.dynamodb.TableDeployer;
+import com.example.workshop.local.dynamodb.TableNaming;
+import com.example.workshop.local.iam.DescribedTableArns;
+import com.example.workshop.local.iam.DynamoDbIamProxy;
+import com.example.workshop.local.iam.FunctionIdentity;
+import com.example.workshop.local.lambda.FunctionConfig;
+import com.example.workshop.local.lambda.FunctionLog;
+import com.example.workshop.local.lambda.FunctionPool;
+import com.example.workshop.local.streams.StreamSubscriptions;
+import com.example.workshop.local.template.ApiEvent;
+import com.example.workshop.local.template.DeployedTable;
+import com.example.workshop.local.template.FunctionResource;
+import com.example.workshop.local.template.Resolver;
+import com.example.workshop.local.template.SamTemplate;
+import com.example.workshop.local.template.StackFacts;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A stage deployed on this machine, the way {@code sam deploy} would deploy it on AWS: its tables on dynoxide,
+ * each function in Lambda execution environments behind the IAM proxy, its API and its stream subscriptions.
+ * Closing it stops everything it started, in reverse order.
+ */
+public final class LocalDeployment implements AutoCloseable {
+
+    /**
+     * @param databaseFile    where dynoxide keeps the data; null for an in-memory database
+     * @param apiPort         0 for any free port; negative for no API (a single invoke)
+     * @param subscribeStreams whether to run the stream event source mappings
+     */
+    public record Options(Path databaseFile, int apiPort, boolean subscribeStreams, int maxEnvironmentsPerFunction,
+                          FunctionLog functionLog, Consumer<String> platformLog) {
+    }
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final SamTemplate template;
+    private final Map<String, FunctionPool> functions = new LinkedHashMap<>();
+    private Map<String, DeployedTable> tables = Map.of();
+    private DynamoDbEngine engine;
+    private RestApi api;
+
+    private LocalDeployment(SamTemplate template) {
+        this.template = template;
+    }
+
+    public static LocalDeployment start(Stage stage, Options options) {
+        SamTemplate template = SamTemplate.load(stage.template());
+        template.notes().forEach(note -> options.platformLog().accept("Note: " + note));
+        LocalDeployment deployment = new LocalDeployment(template);
+        try {
+            deployment.deploy(stage, options);
+            return deployment;
+        } catch (RuntimeException failed) {
+            deployment.close();
+            throw failed;
+        }
+    }
+
+    private void deploy(Stage stage, Options options) {
+        Path taskRoot = StageBuild.ensureBuilt(stage, options.platformLog());
+        engine = track(DynamoDbEngine.start(options.databaseFile()));
+        tables = new TableDeployer(engine.client()).deploy(template, stage.stackName(), TableNaming.STABLE);
+        String apiId = RestApi.newApiId();
+        StackFacts facts = StackFacts.fromTables(stage.stackName(), apiId, tables);
+        DynamoDbIamProxy iam = track(DynamoDbIamProxy.start(engine.endpoint(), new DescribedTableArns(engine.client())));
+        for (FunctionResource function : template.functions().values()) {
+            functions.put(function.logicalId(), track(pool(function, facts, iam, taskRoot, options)));
+        }
+        if (options.subscribeStreams() && !template.dynamoDbEvents().isEmpty()) {
+            track(StreamSubscriptions.start(template, facts, engine.streamsClient(), SdkClients.REGION.id(), functions::get));
+        }
+        if (options.apiPort() >= 0 && template.hasApi()) {
+            api = track(RestApi.start(routes(), options.apiPort(), apiId,
+                    line -> options.platformLog().accept("[API] " + line)));
+        }
+    }
+
+    private FunctionPool pool(FunctionResource function, StackFacts facts, DynamoDbIamProxy iam, Path taskRoot,
+                              Options options) {
+        FunctionIdentity identity = FunctionIdentity.of(function, facts);
+        iam.register(identity);
+        Map<String, String> environment = new HashMap<>(new Resolver(facts).environment(function));
+        environment.putAll(iam.environmentFor(identity));
+        environment.put("AWS_SESSION_TOKEN", "local-session-" + function.logicalId());
+        FunctionConfig config = new FunctionConfig(facts.functionName(function.logicalId()), function.handler(),
+                taskRoot, environment, SdkClients.REGION.id(), function.memorySize(), function.timeout());
+        String logicalId = function.logicalId();
+        FunctionLog log = (name, line) -> options.functionLog().line(logicalId, line);
+        return new FunctionPool(config, options.maxEnvironmentsPerFunction(), log);
+    }
+
+    private List<Route> routes() {
+        return template.apiEvents().stream()
+                .map(event -> new Route(event.method(), event.path(), event.functionLogicalId(),
+                        functions.get(event.functionLogicalId())))
+                .toList();
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    public SamTemplate template() {
+        return template;
+    }
+
+    public FunctionPool function(String logicalId) {
+        FunctionPool pool = functions.get(logicalId);
+        if (pool == null) {
+            throw new UsageException(template.file() + " has no function " + logicalId
+                    + "; its functions are " + functions.keySet());
+        }
+        return pool;
+    }
+
+    /** The API, or null when the stage has none or it was not asked for. */
+    public RestApi api() {
+        return api;
+    }
+
+    public Map<String, DeployedTable> tables() {
+        return tables;
+    }
+
+    public DynamoDbEngine dynamoDb() {
+        return engine;
+    }
+
+    public List<ApiEvent> routesInTemplate() {
+        return template.apiEvents();
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("While stopping: " + e);
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package com.example.workshop.local.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Builds a stage into {@code target/lambda}, laid out like the deployment package {@code sam build} makes and
+ * Lambda unpacks into /var/task: the compiled classes at the root, the runtime dependencies in lib/. The build
+ * is the one {@code sam build} runs, with the repository-only profile off; it is skipped when nothing changed.
+ */
+public final class StageBuild {
+
+    private static final String MARKER = ".built";
+
+    private StageBuild() {
+    }
+
+    /** The task root, built first if missing or older than the stage's sources. */
+    public static Path ensureBuilt(Stage stage, java.util.function.Consumer<String> progress) {
+        Path taskRoot = stage.directory().resolve("target/lambda");
+        if (isUpToDate(stage, taskRoot)) {
+            return taskRoot;
+        }
+        progress.accept("Building " + stage.name() + " (mvn compile dependency:copy-dependencies) ...");
+        deleteRecursively(taskRoot);
+        runMaven(stage.directory(), List.of("-B", "-q", "-P", "!workshop-repo", "-Dmaven.test.skip=true",
+                "compile", "dependency:copy-dependencies", "-DincludeScope=runtime", "-Dmdep.prependGroupId=true",
+                "-DoutputDirectory=" + taskRoot.resolve("lib")));
+        copyTree(stage.directory().resolve("target/classes"), taskRoot);
+        touch(taskRoot.resolve(MARKER));
+        return taskRoot;
+    }
+
+    private static boolean isUpToDate(Stage stage, Path taskRoot) {
+        Path marker = taskRoot.resolve(MARKER);
+        if (!Files.exists(marker)) {
+            return false;
+        }
+        FileTime built = lastModified(marker);
+        try (Stream<Path> sources = Stream.concat(
+                Stream.of(stage.directory().resolve("pom.xml")),
+                walk(stage.directory().resolve("src/main")))) {
+            return sources.noneMatch(source -> lastModified(source).compareTo(built) > 0);
+        }
+    }
+
+    private static void runMaven(Path directory, List<String> arguments) {
+        List<String> command = new java.util.ArrayList<>(List.of(maven()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).inheritIO();
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        try {
+            Process build = builder.start();
+            if (!build.waitFor(10, TimeUnit.MINUTES) || build.exitValue() != 0) {
+                build.destroyForcibly();
+                throw new IllegalStateException("The build of " + directory.getFileName()
+                        + " failed (see Maven's output above); fix it and run again.");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot run Maven ('" + command.getFirst() + "'): " + e.getMessage()
+                    + ". Install Maven 3.8+ or put mvn on the PATH.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("build interrupted", e);
+        }
+    }
+
+    private static String maven() {
+        String mavenHome = System.getenv("MAVEN_HOME");
+        return mavenHome != null && Files.isExecutable(Path.of(mavenHome, "bin", "mvn"))
+                ? Path.of(mavenHome, "bin", "mvn").toString()
+                : "mvn";
+    }
+
+    private static Stream<Path> walk(Path directory) {
+        try {
+            return Files.exists(directory) ? Files.walk(directory) : Stream.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static FileTime lastModified(Path path) {
+        try {
+            return Files.getLastModifiedTime(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void touch(Path path) {
+        try {
+            Files.writeString(path, "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) {
+        try (Stream<Path> files = walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                    Files.delete(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
