@@ -20,6 +20,9 @@ import com.example.workshop.local.template.Resolver;
 import com.example.workshop.local.template.SamTemplate;
 import com.example.workshop.local.template.StackFacts;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -71,6 +74,7 @@ public final class LocalDeployment implements AutoCloseable {
 
     private void deploy(Stage stage, Options options) {
         Path taskRoot = StageBuild.ensureBuilt(stage, options.platformLog());
+        createParentFolder(options.databaseFile());
         engine = track(DynamoDbEngine.start(options.databaseFile()));
         tables = new TableDeployer(engine.client()).deploy(template, stage.stackName(), TableNaming.STABLE);
         String apiId = RestApi.newApiId();
@@ -85,6 +89,16 @@ public final class LocalDeployment implements AutoCloseable {
         if (options.apiPort() >= 0 && template.hasApi()) {
             api = track(RestApi.start(routes(), options.apiPort(), apiId,
                     line -> options.platformLog().accept("[API] " + line)));
+        }
+    }
+
+    private static void createParentFolder(Path file) {
+        if (file != null) {
+            try {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the folder of " + file, e);
+            }
         }
     }
 
