@@ -13,6 +13,8 @@ public final class Benchmarks {
 
     static final String OPTIONS_STAGE = "module-3-counter";
     static final String OPTIONS_FUNCTION = "RecordVisitFunction";
+    static final String COUNTER_STAGE = "module-3-counter";
+    static final String STREAMS_STAGE = "module-4-streams";
 
     private Benchmarks() {
     }
@@ -22,6 +24,38 @@ public final class Benchmarks {
         Report report = new Report();
         report.setting("options", options.suites());
         report.setting("coldStartRuns", options.runs());
+        report.fact("loadAverageAtStart", Machine.loadAverage());
+        try {
+            runColdStartsAndSizes(options, report);
+            if (options.runs("warm") || options.runs("throughput")) {
+                try (LocalStack stack = LocalStack.start(options.repository(), COUNTER_STAGE, false)) {
+                    if (options.runs("warm")) {
+                        new WarmLatencySuite(options, report).run(stack, COUNTER_STAGE);
+                    }
+                    if (options.runs("throughput")) {
+                        new ThroughputSuite(options, report).run(stack, COUNTER_STAGE);
+                    }
+                }
+            }
+            if (options.runs("stream")) {
+                StreamSuite streams = new StreamSuite(options, report);
+                try (LocalStack stack = LocalStack.start(options.repository(), STREAMS_STAGE, true)) {
+                    streams.run(stack, STREAMS_STAGE);
+                }
+                streams.runDynoxideFloor();
+            }
+        } finally {
+            report.fact("loadAverageAtEnd", Machine.loadAverage());
+            report.write(options.results());
+            Chart.coldStarts(report.series(), options.chart());
+        }
+        System.out.println("results in " + options.results() + ", chart " + options.chart());
+    }
+
+    private static void runColdStartsAndSizes(Options options, Report report) {
+        if (!options.runs("cold") && !options.runs("size")) {
+            return;
+        }
         try (DynoxideServer dynoxide = DynoxideServer.startInMemory()) {
             List<Stage> stages = modules(options).stream()
                     .map(module -> Stage.deploy(module, options.repository(), options.packages(), dynoxide.endpoint()))
@@ -35,11 +69,7 @@ public final class Benchmarks {
                 stages.stream().filter(stage -> stage.module().equals(OPTIONS_STAGE)).findFirst()
                         .ifPresent(stage -> coldStarts.runOptions(stage, OPTIONS_FUNCTION));
             }
-        } finally {
-            report.write(options.results());
-            Chart.coldStarts(report.series(), options.chart());
         }
-        System.out.println("results in " + options.results() + ", chart " + options.chart());
     }
 
     /** Every stage packaged by benchmarks/run. */

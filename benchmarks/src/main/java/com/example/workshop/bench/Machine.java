@@ -23,6 +23,15 @@ final class Machine {
         return machine;
     }
 
+    /** The 1, 5 and 15 minute load averages: other work on the machine shows up in every figure. */
+    static String loadAverage() {
+        try {
+            return String.join(" ", java.util.Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     private static String firstValue(Path file, String key) {
         try {
             return Files.readAllLines(file).stream()
