@@ -1,0 +1,63 @@
+package com.example.workshop.local.e2e;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Stage 3: the visit counter, under concurrent load, and its answers to bad tags. */
+class Stage3CounterTest {
+
+    private static RunningStage stage;
+
+    @BeforeAll
+    static void start() {
+        stage = RunningStage.start("3");
+    }
+
+    @AfterAll
+    static void stop() {
+        stage.close();
+    }
+
+    @Test
+    void sixtyFourConcurrentVisitsAreAllCounted() {
+        List<Integer> statuses;
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<CompletableFuture<Integer>> visits = IntStream.range(0, 64)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> stage.get("/Prod/tags/x").statusCode(), executor))
+                    .toList();
+            statuses = visits.stream().map(CompletableFuture::join).toList();
+        }
+
+        assertEquals(List.of(200), statuses.stream().distinct().toList());
+        String counts = stage.get("/Prod/counts/x").body();
+        assertTrue(counts.contains("The tag \"x\" has 64 total visits."), counts);
+        assertTrue(stage.functionLog.lines().stream().filter(line -> line.contains("Init Duration")).count() > 2,
+                "several execution environments served the visits");
+    }
+
+    @Test
+    void badTagsAreRefusedWithA400() {
+        for (String path : List.of("/Prod/tags/COUNTER", "/Prod/tags/" + "a".repeat(65), "/Prod/counts/COUNTER")) {
+            var response = stage.get(path);
+            assertEquals(400, response.statusCode(), path);
+            assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"));
+        }
+    }
+
+    @Test
+    void theVisitPageLinksToTheCountOfItsTag() {
+        var visit = stage.get("/Prod/tags/technology");
+
+        assertEquals(200, visit.statusCode());
+        assertTrue(visit.body().contains("href=\"../counts/technology\""), visit.body());
+    }
+}
