@@ -43,17 +43,20 @@ final class ShardConsumer implements Runnable {
     private final EventSourceMappingConfig config;
     private final FunctionInvoker function;
     private final PollingSettings polling;
+    private final Checkpoints checkpoints;
     private final Deque<Record> buffer = new ArrayDeque<>();
     private final Deque<Batch> toRetry = new ArrayDeque<>();
     private long gatheringSince;
     private int failedReads;
     private volatile boolean finished;
 
-    ShardConsumer(ShardReader reader, EventSourceMappingConfig config, FunctionInvoker function, PollingSettings polling) {
+    ShardConsumer(ShardReader reader, EventSourceMappingConfig config, FunctionInvoker function,
+                  PollingSettings polling, Checkpoints checkpoints) {
         this.reader = reader;
         this.config = config;
         this.function = function;
         this.polling = polling;
+        this.checkpoints = checkpoints;
     }
 
     /** True once the shard is closed and every record of it was delivered (or skipped after its retries). */
@@ -138,8 +141,12 @@ final class ShardConsumer implements Runnable {
         BatchOutcome outcome = BatchOutcome.of(invoke(batch.records()), batch.records(), config.reportBatchItemFailures());
         String took = Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms";
         switch (outcome) {
-            case BatchOutcome.Succeeded ignored -> log(Level.INFO, batch, "OK in " + took);
+            case BatchOutcome.Succeeded ignored -> {
+                log(Level.INFO, batch, "OK in " + took);
+                checkpoint(batch.records());
+            }
             case BatchOutcome.FailedFrom partial -> {
+                checkpoint(batch.records().subList(0, partial.firstFailed()));
                 Batch rest = new Batch(batch.records().subList(partial.firstFailed(), batch.records().size()), batch.retries());
                 log(Level.WARNING, batch, "batchItemFailures from seq %s (%d records done) in %s"
                         .formatted(rest.firstSequenceNumber(), partial.firstFailed(), took));
@@ -185,6 +192,15 @@ final class ShardConsumer implements Runnable {
                             + "they will never reach the function. Sequence numbers: {5}",
                     config.functionName(), reader.shardId(), String.valueOf(failed.records().size()),
                     String.valueOf(failed.retries()), String.valueOf(config.maximumRetryAttempts()), failed.sequenceNumbers());
+            checkpoint(failed.records());
+        }
+    }
+
+    /** The records are done with (delivered, or skipped after their retries): never deliver them again. */
+    private void checkpoint(List<Record> done) {
+        if (!done.isEmpty()) {
+            checkpoints.save(reader.streamArn(), reader.shardId(), config.functionName(),
+                    done.getLast().dynamodb().sequenceNumber());
         }
     }
 

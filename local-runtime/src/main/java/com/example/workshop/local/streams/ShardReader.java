@@ -18,16 +18,25 @@ final class ShardReader {
     private final String streamArn;
     private final String shardId;
     private final ShardIteratorType start;
-    private String iterator;
     private String lastSequenceNumber;
+    private String iterator;
 
-    ShardReader(DynamoDbStreamsClient streams, String streamArn, String shardId, ShardIteratorType start) {
+    /**
+     * @param start             where to begin when {@code afterSequenceNumber} is null: TRIM_HORIZON or LATEST
+     * @param afterSequenceNumber a checkpoint: begin right after this record
+     */
+    ShardReader(DynamoDbStreamsClient streams, String streamArn, String shardId, ShardIteratorType start,
+                String afterSequenceNumber) {
         this.streams = streams;
         this.streamArn = streamArn;
         this.shardId = shardId;
         this.start = start;
-        this.iterator = streams.getShardIterator(request -> request
-                .streamArn(streamArn).shardId(shardId).shardIteratorType(start)).shardIterator();
+        this.lastSequenceNumber = afterSequenceNumber;
+        this.iterator = newIterator();
+    }
+
+    String streamArn() {
+        return streamArn;
     }
 
     String shardId() {
@@ -55,13 +64,13 @@ final class ShardReader {
         try {
             return streams.getRecords(request -> request.shardIterator(iterator).limit(limit));
         } catch (ExpiredIteratorException expired) {
-            iterator = renewedIterator();
+            iterator = newIterator();
             return streams.getRecords(request -> request.shardIterator(iterator).limit(limit));
         }
     }
 
-    /** Iterators expire after 15 minutes on AWS; carry on right after the last record read. */
-    private String renewedIterator() {
+    /** Right after the last record read, if any; iterators also expire after 15 minutes on AWS. */
+    private String newIterator() {
         return streams.getShardIterator(request -> {
             request.streamArn(streamArn).shardId(shardId);
             if (lastSequenceNumber == null) {

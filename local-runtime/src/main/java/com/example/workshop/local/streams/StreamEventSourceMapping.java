@@ -33,6 +33,7 @@ public final class StreamEventSourceMapping implements AutoCloseable {
     private final EventSourceMappingConfig config;
     private final FunctionInvoker function;
     private final PollingSettings polling;
+    private final Checkpoints checkpoints;
     private final Map<String, ShardConsumer> consumers = new ConcurrentHashMap<>();
     /** Ancestors of the open shards, which StartingPosition LATEST leaves unread. */
     private final Set<String> skipped = ConcurrentHashMap.newKeySet();
@@ -40,21 +41,25 @@ public final class StreamEventSourceMapping implements AutoCloseable {
     private volatile boolean closed;
 
     private StreamEventSourceMapping(DynamoDbStreamsClient streams, EventSourceMappingConfig config,
-                                     FunctionInvoker function, PollingSettings polling) {
+                                     FunctionInvoker function, Checkpoints checkpoints, PollingSettings polling) {
         this.streams = streams;
         this.config = config;
         this.function = function;
+        this.checkpoints = checkpoints;
         this.polling = polling;
     }
 
+    /** A mapping that starts at its StartingPosition and polls at the default pace. */
     public static StreamEventSourceMapping start(DynamoDbStreamsClient streams, EventSourceMappingConfig config,
                                                  FunctionInvoker function) {
-        return start(streams, config, function, PollingSettings.DEFAULT);
+        return start(streams, config, function, Checkpoints.inMemory(), PollingSettings.DEFAULT);
     }
 
+    /** A mapping that carries on after the checkpoint of each shard that has one. */
     public static StreamEventSourceMapping start(DynamoDbStreamsClient streams, EventSourceMappingConfig config,
-                                                 FunctionInvoker function, PollingSettings polling) {
-        StreamEventSourceMapping mapping = new StreamEventSourceMapping(streams, config, function, polling);
+                                                 FunctionInvoker function, Checkpoints checkpoints,
+                                                 PollingSettings polling) {
+        StreamEventSourceMapping mapping = new StreamEventSourceMapping(streams, config, function, checkpoints, polling);
         try {
             mapping.startReadyShards(mapping.describeShards(), config.startingPosition());
         } catch (SdkException unreadable) {
@@ -145,8 +150,12 @@ public final class StreamEventSourceMapping implements AutoCloseable {
     }
 
     private void startConsumer(String shardId, ShardIteratorType start) {
-        ShardReader reader = new ShardReader(streams, config.streamArn(), shardId, start);
-        ShardConsumer consumer = new ShardConsumer(reader, config, function, polling);
+        String checkpoint = checkpoints.lastDone(config.streamArn(), shardId, config.functionName()).orElse(null);
+        if (checkpoint != null) {
+            LOG.log(Level.INFO, "{0} <- {1}: carrying on after sequence number {2}", config.functionName(), shardId, checkpoint);
+        }
+        ShardReader reader = new ShardReader(streams, config.streamArn(), shardId, start, checkpoint);
+        ShardConsumer consumer = new ShardConsumer(reader, config, function, polling, checkpoints);
         consumers.put(shardId, consumer);
         spawn("stream-" + config.functionName() + "-" + shardId, consumer);
     }

@@ -21,17 +21,20 @@ public final class StreamSubscriptions implements AutoCloseable {
     }
 
     /**
-     * @param functions the invoker of each function, by logical id
-     * @param awsRegion the region the functions run in
+     * @param functions   the invoker of each function, by logical id
+     * @param awsRegion   the region the functions run in
+     * @param checkpoints where the mappings stopped last time, if the tables were kept
      */
     public static StreamSubscriptions start(SamTemplate template, StackFacts facts, DynamoDbStreamsClient streams,
-                                            String awsRegion, Function<String, FunctionInvoker> functions) {
+                                            String awsRegion, Function<String, FunctionInvoker> functions,
+                                            Checkpoints checkpoints) {
         List<StreamEventSourceMapping> started = new ArrayList<>();
         try {
             for (DynamoDbEvent event : template.dynamoDbEvents()) {
                 EventSourceMappingConfig config = EventSourceMappingConfig.of(event,
                         facts.functionName(event.functionLogicalId()), streamArn(event, facts), awsRegion);
-                started.add(StreamEventSourceMapping.start(streams, config, functions.apply(event.functionLogicalId())));
+                started.add(StreamEventSourceMapping.start(streams, config, functions.apply(event.functionLogicalId()),
+                        checkpoints, PollingSettings.DEFAULT));
             }
         } catch (RuntimeException failed) {
             started.forEach(StreamEventSourceMapping::close);

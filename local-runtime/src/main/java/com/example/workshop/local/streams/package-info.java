@@ -5,7 +5,7 @@
  * <p>A local run starts them all from the template:
  * <pre>{@code
  * StreamSubscriptions subscriptions = StreamSubscriptions.start(template, facts, engine.streamsClient(),
- *         region, logicalId -> invokerOf(logicalId));
+ *         region, logicalId -> invokerOf(logicalId), Checkpoints.file(dbPath.resolveSibling("streams.properties")));
  * ...
  * subscriptions.close();
  * }</pre>

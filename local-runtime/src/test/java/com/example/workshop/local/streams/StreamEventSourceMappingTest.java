@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +42,7 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
 class StreamEventSourceMappingTest {
 
     private static final PollingSettings FAST_RETRIES = new PollingSettings(
-            Duration.ofMillis(50), Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(1));
+            PollingSettings.DEFAULT.pollInterval(), Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(1));
     private static final AtomicInteger TABLES = new AtomicInteger();
 
     private static DynamoDbEngine dynamoDb;
@@ -240,6 +242,22 @@ class StreamEventSourceMappingTest {
     }
 
     @Test
+    void aRestartWithTheSameCheckpointsCarriesOnWhereTheLastRunStopped(@TempDir Path folder) throws Exception {
+        Path checkpointFile = folder.resolve("streams.properties");
+        visits(2);
+        RecordingFunction firstRun = RecordingFunction.succeeding();
+        try (var mapping = start(config(StartingPosition.TRIM_HORIZON), firstRun, Checkpoints.file(checkpointFile))) {
+            assertEquals(List.of(List.of("/1", "/2")), firstRun.batchesUntil(2));
+        }
+        visit("/3", 1);
+        RecordingFunction secondRun = RecordingFunction.succeeding();
+
+        try (var mapping = start(config(StartingPosition.TRIM_HORIZON), secondRun, Checkpoints.file(checkpointFile))) {
+            assertEquals(List.of(List.of("/3")), secondRun.batchesUntil(1));
+        }
+    }
+
+    @Test
     void streamLagFromWriteToInvocation() throws Exception {
         RecordingFunction function = RecordingFunction.succeeding();
         List<Long> lagsMicros = new ArrayList<>();
@@ -260,9 +278,12 @@ class StreamEventSourceMappingTest {
     }
 
     private StreamEventSourceMapping start(EventSourceMappingConfig config, RecordingFunction function) {
-        PollingSettings polling = new PollingSettings(PollingSettings.DEFAULT.pollInterval(),
-                FAST_RETRIES.firstRetryDelay(), FAST_RETRIES.maxRetryDelay(), FAST_RETRIES.shardDiscoveryInterval());
-        return StreamEventSourceMapping.start(dynamoDb.streamsClient(), config, function, polling);
+        return start(config, function, Checkpoints.inMemory());
+    }
+
+    private StreamEventSourceMapping start(EventSourceMappingConfig config, RecordingFunction function,
+                                           Checkpoints checkpoints) {
+        return StreamEventSourceMapping.start(dynamoDb.streamsClient(), config, function, checkpoints, FAST_RETRIES);
     }
 
     private EventSourceMappingConfig config(StartingPosition position) {
