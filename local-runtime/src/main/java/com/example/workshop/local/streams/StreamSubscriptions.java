@@ -20,6 +20,12 @@ public final class StreamSubscriptions implements AutoCloseable {
         this.mappings = List.copyOf(mappings);
     }
 
+    /** Subscriptions that start at their StartingPosition (tables not kept between runs). */
+    public static StreamSubscriptions start(SamTemplate template, StackFacts facts, DynamoDbStreamsClient streams,
+                                            String awsRegion, Function<String, FunctionInvoker> functions) {
+        return start(template, facts, streams, awsRegion, functions, Checkpoints.inMemory());
+    }
+
     /**
      * @param functions   the invoker of each function, by logical id
      * @param awsRegion   the region the functions run in
