@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * Runs the offline commands of README.md and docs/*.md as a learner would, from the repository root:
  * each {@code ```bash run} block in bash (it must exit 0), each {@code ```bash run-background} block as a
  * server left running for the guide's next blocks, and each {@code output} block as a check of the
- * output of the block before it. Before a server is stopped, every loopback URL it printed is requested
+ * output of the block before it. Before a server is stopped, every loopback URL with a path it printed is requested
  * and must not answer with a server error. Ends with "N passed, M failed".
  */
 public final class DocCommands {
@@ -32,6 +32,8 @@ public final class DocCommands {
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration SERVER_START_TIMEOUT = Duration.ofMinutes(3);
     private static final Pattern LOOPBACK_URL = Pattern.compile("http://127\\.0\\.0\\.1:\\d+[^\\s\"'<>)]*");
+    /** A URL with a path, such as a route; a bare endpoint (the local DynamoDB's) is not a page to request. */
+    private static final Pattern PAGE_URL = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/[^\\s\"'<>)]*");
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{[^}/]+}");
 
     private final Path root;
@@ -202,7 +204,7 @@ public final class DocCommands {
 
         Set<String> printedUrls() {
             Set<String> urls = new LinkedHashSet<>();
-            LOOPBACK_URL.matcher(output).results().forEach(m -> urls.add(m.group()));
+            PAGE_URL.matcher(output).results().forEach(m -> urls.add(m.group()));
             return urls;
         }
 
