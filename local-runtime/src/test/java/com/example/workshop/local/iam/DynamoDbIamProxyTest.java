@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import org.junit.jupiter.api.function.Executable;
 
@@ -108,6 +109,23 @@ class DynamoDbIamProxyTest {
         assertDenied("dynamodb:UpdateItem", () -> viewCounts.updateItem(request -> request
                 .tableName(table.name()).key(COUNTER_KEY).updateExpression("ADD Visits :one")
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))));
+    }
+
+    @Test
+    void aQueryOnAnIndexNeedsThePermissionOnTheIndex() {
+        DynamoDbClient viewCounts = clientOf("ViewCountsFunction");
+        DynamoDbClient recordVisit = clientOf("RecordVisitFunction");
+        QueryRequest byTag = QueryRequest.builder().tableName(table.name()).indexName("ByTag")
+                .keyConditionExpression("Tag = :tag").expressionAttributeValues(Map.of(":tag", AttributeValue.fromS("java")))
+                .build();
+
+        DynamoDbException passedIam = assertThrows(DynamoDbException.class, () -> viewCounts.query(byTag));
+        DynamoDbException denied = assertThrows(DynamoDbException.class, () -> recordVisit.query(byTag));
+
+        assertEquals("ValidationException", passedIam.awsErrorDetails().errorCode(), "DynamoDB's answer: the table has no such index");
+        assertTrue(denied.awsErrorDetails().errorMessage().contains(
+                "not authorized to perform: dynamodb:Query on resource: " + table.arn() + "/index/ByTag"),
+                denied.awsErrorDetails().errorMessage());
     }
 
     @Test
