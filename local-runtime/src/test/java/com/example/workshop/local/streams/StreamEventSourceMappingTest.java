@@ -152,7 +152,7 @@ class StreamEventSourceMappingTest {
         try (var mapping = start(config, function)) {
             for (int page = 1; page <= 3; page++) {
                 visit("/" + page, 1);
-                Thread.sleep(150);
+                Thread.sleep(100);
             }
             assertEquals(List.of(List.of("/1", "/2", "/3")), function.batchesUntil(3));
         }
