@@ -12,6 +12,7 @@ import com.example.workshop.local.iam.FunctionIdentity;
 import com.example.workshop.local.lambda.FunctionConfig;
 import com.example.workshop.local.lambda.FunctionLog;
 import com.example.workshop.local.lambda.FunctionPool;
+import com.example.workshop.local.streams.Checkpoints;
 import com.example.workshop.local.streams.StreamSubscriptions;
 import com.example.workshop.local.template.ApiEvent;
 import com.example.workshop.local.template.DeployedTable;
@@ -84,12 +85,22 @@ public final class LocalDeployment implements AutoCloseable {
             functions.put(function.logicalId(), track(pool(function, facts, iam, taskRoot, options)));
         }
         if (options.subscribeStreams() && !template.dynamoDbEvents().isEmpty()) {
-            track(StreamSubscriptions.start(template, facts, engine.streamsClient(), SdkClients.REGION.id(), functions::get));
+            track(StreamSubscriptions.start(template, facts, engine.streamsClient(), SdkClients.REGION.id(),
+                    functions::get, checkpoints(options.databaseFile())));
         }
         if (options.apiPort() >= 0 && template.hasApi()) {
             api = track(RestApi.start(routes(), options.apiPort(), apiId,
                     line -> options.platformLog().accept("[API] " + line)));
         }
+    }
+
+    /** With persistent tables, where the stream mappings got to is kept beside them. */
+    private static Checkpoints checkpoints(Path databaseFile) {
+        return databaseFile == null ? Checkpoints.inMemory() : Checkpoints.file(checkpointsFile(databaseFile));
+    }
+
+    static Path checkpointsFile(Path databaseFile) {
+        return databaseFile.resolveSibling("streams.properties");
     }
 
     private static void createParentFolder(Path file) {

@@ -37,6 +37,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // One line per java.util.logging record (the IAM proxy and stream mappings log through it).
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
         try {
             System.exit(run(Arguments.parse(args)));
         } catch (UsageException e) {
@@ -128,6 +130,7 @@ public final class Main {
             for (String suffix : new String[]{"", "-shm", "-wal"}) {
                 Files.deleteIfExists(Path.of(stage.databaseFile() + suffix));
             }
+            Files.deleteIfExists(LocalDeployment.checkpointsFile(stage.databaseFile()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + stage.databaseFile(), e);
         }
