@@ -63,6 +63,7 @@ public final class StreamEventSourceMapping implements AutoCloseable {
         try {
             mapping.startReadyShards(mapping.describeShards(), config.startingPosition());
         } catch (SdkException unreadable) {
+            mapping.close();
             throw new IllegalStateException("Cannot read stream %s for function %s: %s"
                     .formatted(config.streamArn(), config.functionName(), unreadable.getMessage()), unreadable);
         }
@@ -79,9 +80,9 @@ public final class StreamEventSourceMapping implements AutoCloseable {
     /** Stops polling; an invocation in progress is not awaited beyond a few seconds. */
     @Override
     public void close() {
-        closed = true;
         List<Thread> running;
         synchronized (threads) {
+            closed = true;
             running = List.copyOf(threads);
         }
         running.forEach(Thread::interrupt);
@@ -162,7 +163,9 @@ public final class StreamEventSourceMapping implements AutoCloseable {
 
     private void spawn(String name, Runnable task) {
         synchronized (threads) {
-            threads.add(Thread.ofPlatform().daemon().name(name).start(task));
+            if (!closed) {
+                threads.add(Thread.ofPlatform().daemon().name(name).start(task));
+            }
         }
     }
 
