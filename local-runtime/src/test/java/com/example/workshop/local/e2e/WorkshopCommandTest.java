@@ -1,0 +1,100 @@
+package com.example.workshop.local.e2e;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line in its own JVM, as the `workshop` launcher starts it. */
+class WorkshopCommandTest {
+
+    private static final Pattern API_LINE = Pattern.compile("API: (http://127\\.0\\.0\\.1:\\d+/Prod/)");
+
+    private static ProcessBuilder workshop(String... arguments) {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Dworkshop.root=" + RunningStage.REPOSITORY,
+                "com.example.workshop.local.cli.Main"));
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command);
+    }
+
+    @Test
+    void runServesTheStageUntilStoppedAndLeavesNoProcessBehind() throws Exception {
+        Process run = workshop("run", "1", "--port", "0", "--fresh").redirectErrorStream(true).start();
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(run.getInputStream()))) {
+            String baseUrl = awaitBaseUrl(output);
+
+            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl)).build(),
+                    BodyHandlers.ofString());
+            assertEquals(200, response.statusCode());
+
+            List<ProcessHandle> children = run.descendants().toList();
+            assertTrue(children.size() >= 2, "dynoxide and an execution environment run: " + children);
+            run.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the shutdown hook stops everything
+            assertTrue(run.waitFor(30, TimeUnit.SECONDS));
+            for (ProcessHandle child : children) {
+                child.onExit().get(10, TimeUnit.SECONDS);
+                assertFalse(child.isAlive(), "left behind: " + child.info().command().orElse("?"));
+            }
+        } finally {
+            run.destroyForcibly();
+        }
+    }
+
+    private static String awaitBaseUrl(BufferedReader output) throws IOException {
+        String line;
+        while ((line = output.readLine()) != null) {
+            System.out.println(line);
+            Matcher api = API_LINE.matcher(line);
+            if (api.find()) {
+                return api.group(1);
+            }
+        }
+        throw new AssertionError("`workshop run` stopped before printing its API line");
+    }
+
+    @Test
+    void invokePrintsTheResponseOnStdoutAndTheLogOnStderr(@TempDir Path folder) throws Exception {
+        Path stdout = folder.resolve("stdout");
+        Path stderr = folder.resolve("stderr");
+        Process invoke = workshop("invoke", "1", "MainFunction", "--event",
+                RunningStage.REPOSITORY.resolve("module-1-hello/events/get-root-with-name.json").toString())
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+
+        assertTrue(invoke.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, invoke.exitValue(), Files.readString(stderr));
+        assertTrue(Files.readString(stdout).startsWith("{\"statusCode\":200,"), Files.readString(stdout));
+        String log = Files.readString(stderr);
+        assertTrue(log.contains("[MainFunction] START RequestId: "), log);
+        assertTrue(log.contains("[MainFunction] END RequestId: "), log);
+        assertTrue(log.contains("[MainFunction] REPORT RequestId: "), log);
+    }
+
+    @Test
+    void aWrongCallSaysHowToCallIt() throws Exception {
+        Process wrong = workshop("run", "9").redirectErrorStream(true).start();
+        String output = new String(wrong.getInputStream().readAllBytes());
+
+        assertEquals(2, wrong.waitFor());
+        assertTrue(output.contains("Unknown stage '9'"), output);
+        assertTrue(output.contains("./workshop run <stage>"), output);
+    }
+}
