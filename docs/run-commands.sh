@@ -4,6 +4,7 @@
 # ```bash run-background block (./workshop run N) as a server for the blocks after it, whose printed
 # URLs are then requested before it is stopped. Needs what the guides need: `npm install` done and the
 # stages and local runtime built (`mvn verify` or `mvn install` at the root). Ends with "N passed, M failed".
+# Arguments name the guides to run (docs/module-3-counter.md ...); by default all of them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-exec mvn -q -f docs-check compile exec:java -Dexec.mainClass=com.example.workshop.docs.DocCommands
+exec mvn -q -f docs-check compile exec:java -Dexec.mainClass=com.example.workshop.docs.DocCommands -Dexec.args="$*"

@@ -25,14 +25,17 @@ import java.util.regex.Pattern;
  * each {@code ```bash run} block in bash (it must exit 0), each {@code ```bash run-background} block as a
  * server left running for the guide's next blocks, and each {@code output} block as a check of the
  * output of the block before it. Before a server is stopped, every loopback URL with a path it printed is requested
- * and must not answer with a server error. Ends with "N passed, M failed".
+ * and must not answer with a server error. Ends with "N passed, M failed". Arguments, if any, name the
+ * guides to run ({@code docs/module-3-counter.md}); by default all of them.
  */
 public final class DocCommands {
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration SERVER_START_TIMEOUT = Duration.ofMinutes(3);
-    private static final Pattern LOOPBACK_URL = Pattern.compile("http://127\\.0\\.0\\.1:\\d+[^\\s\"'<>)]*");
-    /** A URL with a path, such as a route; a bare endpoint (the local DynamoDB's) is not a page to request. */
+    /**
+     * A loopback URL with a path, such as the API's: printed once the server serves. A bare endpoint printed
+     * earlier (a local DynamoDB's, a proxy's) is neither a sign the server is ready nor a page to request.
+     */
     private static final Pattern PAGE_URL = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/[^\\s\"'<>)]*");
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{[^}/]+}");
 
@@ -47,8 +50,11 @@ public final class DocCommands {
 
     public static void main(String[] args) {
         DocCommands commands = new DocCommands(Path.of(System.getProperty("repo.root", ".")));
+        List<String> only = List.of(args);
         for (Doc doc : Doc.all(commands.root)) {
-            commands.runAll(doc);
+            if (only.isEmpty() || only.contains(doc.name())) {
+                commands.runAll(doc);
+            }
         }
         commands.failures.forEach(failure -> System.out.println("FAILED " + failure));
         System.out.println("docs commands: " + commands.passed + " passed, " + commands.failures.size() + " failed");
@@ -105,7 +111,8 @@ public final class DocCommands {
             return;
         }
         for (String url : server.printedUrls()) {
-            record(doc.name() + " GET " + url, requestWithoutServerError(url));
+            String failure = requestWithoutServerError(url);
+            record(doc.name() + " GET " + url, failure == null ? null : failure + ", the server printed:\n" + tail(server.output()));
         }
         server.stop();
     }
@@ -187,7 +194,7 @@ public final class DocCommands {
         String awaitStart(Optional<CodeBlock> expected) {
             Instant deadline = Instant.now().plus(SERVER_START_TIMEOUT);
             while (Instant.now().isBefore(deadline)) {
-                boolean printedUrl = LOOPBACK_URL.matcher(output).find();
+                boolean printedUrl = PAGE_URL.matcher(output).find();
                 boolean printedExpected = expected
                         .flatMap(block -> ExpectedOutput.firstMissingLine(block.body(), output()))
                         .isEmpty();
