@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,22 +29,34 @@ final class LocalStack implements AutoCloseable {
     static final int MAX_ENVIRONMENTS = 8;
     private static final Pattern DURATION = Pattern.compile("\\tDuration: ([0-9.]+) ms");
 
+    private static final int LOG_TAIL = 60;
+
     private final LocalDeployment deployment;
     private final Map<String, LinkedBlockingQueue<Double>> durations;
+    private final Deque<String> logTail;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    private LocalStack(LocalDeployment deployment, Map<String, LinkedBlockingQueue<Double>> durations) {
+    private LocalStack(LocalDeployment deployment, Map<String, LinkedBlockingQueue<Double>> durations,
+                       Deque<String> logTail) {
         this.deployment = deployment;
         this.durations = durations;
+        this.logTail = logTail;
     }
 
     static LocalStack start(Path repository, String module, boolean subscribeStreams) {
         Map<String, LinkedBlockingQueue<Double>> durations = new ConcurrentHashMap<>();
+        Deque<String> logTail = new ArrayDeque<>();
         LocalDeployment.Options options = new LocalDeployment.Options(null, 0, subscribeStreams, MAX_ENVIRONMENTS,
                 (function, line) -> {
+                    synchronized (logTail) {
+                        logTail.addLast("[" + function + "] " + line);
+                        if (logTail.size() > LOG_TAIL) {
+                            logTail.removeFirst();
+                        }
+                    }
                     Matcher matcher = DURATION.matcher(line);
                     if (line.startsWith("REPORT") && matcher.find()) {
                         durations.computeIfAbsent(function, f -> new LinkedBlockingQueue<>())
@@ -50,7 +64,7 @@ final class LocalStack implements AutoCloseable {
                     }
                 },
                 line -> { });
-        return new LocalStack(LocalDeployment.start(Stage.resolve(repository, module), options), durations);
+        return new LocalStack(LocalDeployment.start(Stage.resolve(repository, module), options), durations, logTail);
     }
 
     LocalDeployment deployment() {
@@ -61,19 +75,41 @@ final class LocalStack implements AutoCloseable {
         return URI.create(deployment.api().baseUrl() + path);
     }
 
+    /**
+     * Raises the concurrency to {@link #MAX_ENVIRONMENTS} one client at a time, so each new execution environment
+     * starts alone. Several JVMs starting at once crash (SIGBUS): runtime interface client 2.10.1 unpacks its JNI
+     * library to the same /tmp/.libaws-lambda-jni.so in every JVM, overwriting it while another JVM maps it.
+     *
+     * @return the requests sent
+     */
+    int startEnvironmentsOneByOne(Runnable request) {
+        int sent = 0;
+        for (int clients = 1; clients <= LocalStack.MAX_ENVIRONMENTS; clients++) {
+            sent += Load.run(clients, 120_000, clients * 4, request).requests();
+        }
+        return sent;
+    }
+
     /** GET, failing on anything but 200. */
     void get(URI uri) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + uri + " answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException("GET " + uri + " answered " + response.statusCode() + ": "
+                        + response.body() + "\nlast function log lines:\n" + logTail());
             }
         } catch (IOException e) {
             throw new IllegalStateException("GET " + uri + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private String logTail() {
+        synchronized (logTail) {
+            return String.join("\n", logTail);
         }
     }
 

@@ -84,6 +84,9 @@ final class StreamSuite {
 
     private Burst burst(LocalStack stack, Totals totals) {
         int visits = options.burstVisits();
+        long rampBefore = totals.total();
+        int rampVisits = stack.startEnvironmentsOneByOne(() -> stack.get(stack.uri("tags/ramp")));
+        totals.awaitTotal(rampBefore + rampVisits, 120_000);
         long totalBefore = totals.total();
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();

@@ -29,8 +29,8 @@ final class ThroughputSuite {
         String tableName = stack.deployment().tables().values().iterator().next().name();
         Table table = new Table("Local runtime throughput (" + module + ")",
                 ("Closed loop, each client sends its next request when the last one is answered; %.0f s per level "
-                        + "(at most %d requests) after a %.0f s warm-up at the same level, which also starts the "
-                        + "execution environments (at most %d per function). Direct = the handler's UpdateItem sent "
+                        + "(at most %d requests) after a %.0f s warm-up at the same level; the execution environments "
+                        + "(at most %d per function) were started before, one at a time. Direct = the handler's UpdateItem sent "
                         + "to dynoxide by one shared SDK client (URLConnection) from as many threads.")
                         .formatted(options.throughputMillis() / 1000.0, MAX_REQUESTS, warmupMillis() / 1000.0,
                                 LocalStack.MAX_ENVIRONMENTS),
@@ -39,6 +39,7 @@ final class ThroughputSuite {
         try (DynamoDbClient direct = SdkClients.dynamoDb(stack.deployment().dynamoDb().endpoint())) {
             Runnable viaRuntime = () -> stack.get(visit);
             Runnable straight = () -> updateItem(direct, tableName);
+            stack.startEnvironmentsOneByOne(viaRuntime);
             for (int clients : CLIENTS) {
                 Load.run(clients, warmupMillis(), MAX_REQUESTS, viaRuntime);
                 Load.Result runtime = Load.run(clients, options.throughputMillis(), MAX_REQUESTS, viaRuntime);
