@@ -73,11 +73,16 @@ public final class Doc {
     public List<String> prose() {
         List<String> prose = new ArrayList<>(lines);
         for (CodeBlock block : blocks) {
-            for (int i = block.openLine(); i <= block.closeLine(); i++) {
+            for (int i = block.openLine(); i <= block.closeLine() && i < prose.size(); i++) {
                 prose.set(i, "");
             }
         }
         return prose;
+    }
+
+    /** True when the block runs to the end of the file without a closing fence. */
+    public boolean isUnclosed(CodeBlock block) {
+        return block.closeLine() >= lines.size();
     }
 
     public Problem problem(int line, String message) {
@@ -113,7 +118,7 @@ public final class Doc {
             }
             String fence = open.group(1);
             int close = closingFence(lines, i + 1, fence);
-            String body = String.join("\n", lines.subList(i + 1, close)) + (close > i + 1 ? "\n" : "");
+            String body = String.join("\n", lines.subList(Math.min(i + 1, close), close)) + (close > i + 1 ? "\n" : "");
             var marker = i > 0 ? Marker.parse(lines.get(i - 1)) : Optional.<Marker>empty();
             blocks.add(new CodeBlock(i, close, open.group(2), body, marker));
             i = close;
@@ -128,6 +133,6 @@ public final class Doc {
                 return i;
             }
         }
-        return lines.size() - 1;
+        return lines.size();
     }
 }

@@ -58,6 +58,9 @@ public final class DocsCheck {
         for (Doc doc : Doc.all(root)) {
             Map<CodeBlock, String> changed = new LinkedHashMap<>();
             for (CodeBlock block : doc.blocks()) {
+                if (doc.isUnclosed(block)) {
+                    continue;
+                }
                 block.marker().ifPresent(marker -> {
                     try {
                         String expected = excerpts.render(marker);
@@ -81,6 +84,9 @@ public final class DocsCheck {
         List<Problem> problems = new ArrayList<>();
         CodeBlock previous = null;
         for (CodeBlock block : doc.blocks()) {
+            if (doc.isUnclosed(block)) {
+                problems.add(doc.problem(block.lineNumber(), "code block never closed"));
+            }
             if (block.marker().isPresent()) {
                 checkExcerpt(doc, block, problems);
             } else if (block.language().equals("java") || block.language().equals("diff")) {
