@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 final class Commands {
 
     private static final Pattern WORKSHOP = Pattern.compile("\\./workshop\\s+(run|invoke)\\s+(\\S+)(?:\\s+([A-Za-z0-9]+))?");
-    private static final Pattern SAM_FUNCTION = Pattern.compile(
-            "\\bsam\\s+(?:logs\\b.*?\\s(?:-n|--name)|local\\s+invoke|remote\\s+invoke)\\s+([A-Za-z0-9]+)");
+    private static final Pattern LOGICAL_ID = Pattern.compile("(?:\\bsam\\s+(?:logs\\b.*?\\s(?:-n|--name)"
+            + "|local\\s+invoke|remote\\s+invoke)|--logical-resource-id)\\s+([A-Za-z0-9]+)");
     private static final Pattern OUTPUT_KEY = Pattern.compile("OutputKey\\s*==\\s*[`'\"]?([A-Za-z0-9]+)");
     private static final Pattern EVENT_FILE = Pattern.compile("(?:--event|-e)\\s+([\\w./-]+\\.json)");
     private static final Pattern STACK_NAME = Pattern.compile("(?:--stack-name\\s+|stack_name\\s*=\\s*\")([\\w-]+)");
@@ -103,7 +103,7 @@ final class Commands {
                 requireIn(doc, block, workshop.group(3), stages.logicalIds(List.of(stage.get())), "logical ID", problems);
             }
         }
-        SAM_FUNCTION.matcher(line).results()
+        LOGICAL_ID.matcher(line).results()
                 .forEach(m -> requireIn(doc, block, m.group(1), stages.logicalIds(scope), "logical ID", problems));
         OUTPUT_KEY.matcher(line).results()
                 .forEach(m -> requireIn(doc, block, m.group(1), stages.outputKeys(scope), "output key", problems));

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * each {@code ```bash run} block in bash (it must exit 0), each {@code ```bash run-background} block as a
  * server left running for the guide's next blocks, and each {@code output} block as a check of the
  * output of the block before it. Before a server is stopped, every loopback URL with a path it printed is requested
- * and must not answer with a server error. Ends with "N passed, M failed". Arguments, if any, name the
+ * and must not answer with a server error. Ends with "docs: N passed, M failed". Arguments, if any, name the
  * guides to run ({@code docs/module-3-counter.md}); by default all of them.
  */
 public final class DocCommands {
@@ -57,7 +57,7 @@ public final class DocCommands {
             }
         }
         commands.failures.forEach(failure -> System.out.println("FAILED " + failure));
-        System.out.println("docs commands: " + commands.passed + " passed, " + commands.failures.size() + " failed");
+        System.out.println("docs: " + commands.passed + " passed, " + commands.failures.size() + " failed");
         System.exit(commands.failures.isEmpty() ? 0 : 1);
     }
 

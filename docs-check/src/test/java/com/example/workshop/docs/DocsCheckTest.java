@@ -58,6 +58,27 @@ class DocsCheckTest {
     }
 
     @Test
+    void failsOnAwsCommandsNamingWhatTheTemplatesDoNotHave() throws IOException {
+        copyRepository();
+        Files.writeString(copy.resolve("docs/aws.md"), """
+                # AWS
+
+                ```bash
+                aws cloudformation describe-stacks --stack-name other-stack \\
+                  --query "Stacks[0].Outputs[?OutputKey=='ApiUrl'].OutputValue" --output text
+                aws cloudformation describe-stack-resource --stack-name lambda-ddb-workshop \\
+                  --logical-resource-id NoSuchFunction
+                ```
+                """);
+
+        List<String> messages = new DocsCheck(copy).check().stream().map(Problem::message).toList();
+
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("no output key 'ApiUrl'")), messages::toString);
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("no logical ID 'NoSuchFunction'")), messages::toString);
+        assertTrue(messages.stream().anyMatch(m -> m.contains("several stack names")), messages::toString);
+    }
+
+    @Test
     void failsOnJavaNotTakenFromTheCodeAndOnOfflineCommandsNotRun() throws IOException {
         copyRepository();
         Files.writeString(copy.resolve("docs/handwritten.md"), """
