@@ -34,6 +34,8 @@ final class ExecutionEnvironment implements AutoCloseable {
     private boolean initReported;
     private OptionalLong coldStartInitNanos = OptionalLong.empty();
     private volatile boolean broken;
+    private volatile Invocation current;
+    private volatile long maxMemoryUsedMb;
 
     private ExecutionEnvironment(FunctionConfig config, FunctionLog log, RuntimeApiServer runtimeApi, Process process) {
         this.config = config;
@@ -52,6 +54,7 @@ final class ExecutionEnvironment implements AutoCloseable {
             builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtimeApi.address());
             ExecutionEnvironment environment = new ExecutionEnvironment(config, log, runtimeApi, builder.start());
             environment.forwardOutput();
+            environment.failCurrentOnInitErrorOrExit();
             return environment;
         } catch (IOException e) {
             throw new IllegalStateException(config.name() + ": cannot start the Java runtime: " + e.getMessage(), e);
@@ -101,7 +104,8 @@ final class ExecutionEnvironment implements AutoCloseable {
     InvocationResult invoke(String requestId, String payload) {
         Invocation invocation = new Invocation(requestId, payload, () -> start(requestId));
         CompletableFuture<Void> handed = CompletableFuture.runAsync(() -> hand(invocation), Thread::startVirtualThread);
-        failOnInitErrorOrExit(invocation);
+        current = invocation;
+        failIfAlreadyDead(invocation);
         try {
             long dispatchedAt = awaitDispatch(invocation);
             return awaitResult(invocation, dispatchedAt);
@@ -118,16 +122,36 @@ final class ExecutionEnvironment implements AutoCloseable {
         }
     }
 
-    private void failOnInitErrorOrExit(Invocation invocation) {
+    /** A runtime that reports an init error or exits fails the invocation it was given, if any. */
+    private void failCurrentOnInitErrorOrExit() {
         runtimeApi.initError().thenAccept(error -> {
             broken = true;
             log.line(config.name(), LambdaLogLines.initError(System.nanoTime() - startedAtNanos, error.errorType()));
-            invocation.fail(error.errorJson());
+            failCurrent(error.errorJson());
         });
         process.onExit().thenRun(() -> {
             broken = true;
-            invocation.fail(LambdaErrors.runtimeExited(invocation.requestId(), process.exitValue()));
+            Invocation invocation = current;
+            if (invocation != null) {
+                invocation.fail(LambdaErrors.runtimeExited(invocation.requestId(), process.exitValue()));
+            }
         });
+    }
+
+    /** The callbacks above may have run before this invocation became the current one. */
+    private void failIfAlreadyDead(Invocation invocation) {
+        if (runtimeApi.initError().isDone()) {
+            invocation.fail(runtimeApi.initError().join().errorJson());
+        } else if (!process.isAlive()) {
+            invocation.fail(LambdaErrors.runtimeExited(invocation.requestId(), process.exitValue()));
+        }
+    }
+
+    private void failCurrent(String errorJson) {
+        Invocation invocation = current;
+        if (invocation != null) {
+            invocation.fail(errorJson);
+        }
     }
 
     private long awaitDispatch(Invocation invocation) {
@@ -151,6 +175,7 @@ final class ExecutionEnvironment implements AutoCloseable {
             initReported = true;
             coldStartInitNanos = OptionalLong.of(runtimeApi.firstPollAtNanos().join() - startedAtNanos);
         }
+        maxMemoryUsedMb();
         log.line(config.name(), "START RequestId: " + requestId + " Version: $LATEST");
     }
 
@@ -198,19 +223,23 @@ final class ExecutionEnvironment implements AutoCloseable {
         broken = true;
     }
 
-    /** VmHWM: the peak resident set size of the environment's JVM, which is what Lambda reports. */
+    /**
+     * VmHWM: the peak resident set size of the environment's JVM, which is what Lambda reports; once the process
+     * is gone, the last value read.
+     */
     private long maxMemoryUsedMb() {
         Path status = Path.of("/proc", Long.toString(process.pid()), "status");
         try {
-            return Files.readAllLines(status).stream()
+            Files.readAllLines(status).stream()
                     .filter(line -> line.startsWith("VmHWM:"))
                     .map(line -> line.replaceAll("\\D", ""))
                     .mapToLong(kilobytes -> Long.parseLong(kilobytes) / 1024)
                     .findFirst()
-                    .orElse(0);
+                    .ifPresent(megabytes -> maxMemoryUsedMb = Math.max(maxMemoryUsedMb, megabytes));
         } catch (IOException e) {
-            return 0;
+            // the process has exited
         }
+        return maxMemoryUsedMb;
     }
 
     private void kill() {

@@ -129,6 +129,19 @@ class FunctionPoolTest {
     }
 
     @Test
+    void aRuntimeThatExitsFailsTheInvocationAndIsReplaced() throws Exception {
+        FunctionPool exiting = pool("ExitingHandler", 10, 1);
+
+        InvocationResult first = exiting.invoke("{}");
+        InvocationResult second = exiting.invoke("{}");
+
+        assertEquals("Runtime.ExitError", json(first).get("errorType").asText(), first.payload());
+        assertTrue(json(first).get("errorMessage").asText().endsWith("Runtime exited with error: exit status 3"));
+        assertEquals("Runtime.ExitError", json(second).get("errorType").asText(), "a new environment, which exits too");
+        assertEquals(2, log.lines().stream().filter(line -> line.contains("Init Duration")).count());
+    }
+
+    @Test
     void aMissingHandlerClassFailsTheInvocation() throws Exception {
         InvocationResult result = pool("NoSuchHandler", 10, 1).invoke("{}");
 
