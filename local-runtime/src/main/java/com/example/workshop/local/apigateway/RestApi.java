@@ -106,7 +106,13 @@ public final class RestApi implements AutoCloseable {
     private HttpResponse integrate(HttpRequest request, Match match, String path, String requestId) {
         String event = ProxyEvent.of(request, match.route(), path, match.pathParameters(), STAGE, apiId, requestId,
                 Instant.now()).toString();
-        InvocationResult result = match.route().function().invoke(event);
+        InvocationResult result;
+        try {
+            result = match.route().function().invoke(event);
+        } catch (RuntimeException e) {
+            accessLog.accept("invoking " + match.route().functionName() + " failed: " + e.getMessage());
+            return error(502, INTERNAL_SERVER_ERROR, "InternalServerErrorException", requestId);
+        }
         return ProxyResponse.from(result)
                 .map(response -> withRequestId(response, requestId))
                 .orElseGet(() -> error(502, INTERNAL_SERVER_ERROR, "InternalServerErrorException", requestId));

@@ -1,6 +1,7 @@
 package com.example.workshop.local.lambda;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.OptionalLong;
 
@@ -11,7 +12,7 @@ final class LambdaLogLines {
     }
 
     static String timedOut(String requestId, double seconds) {
-        return Instant.now() + " " + requestId + " Task timed out after "
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS) + " " + requestId + " Task timed out after "
                 + String.format(Locale.ROOT, "%.2f", seconds) + " seconds";
     }
 
