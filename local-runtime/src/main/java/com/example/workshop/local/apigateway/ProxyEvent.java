@@ -56,10 +56,10 @@ final class ProxyEvent {
                                              String apiId, String requestId, Instant receivedAt) {
         String domainName = request.header("Host").orElse("127.0.0.1");
         ObjectNode context = JSON.createObjectNode();
-        context.put("resourceId", resourceId(route));
+        context.put("resourceId", ProxyEventIds.resourceId(route.resourcePath()));
         context.put("resourcePath", route.resourcePath());
         context.put("httpMethod", request.method());
-        context.put("extendedRequestId", extendedRequestId());
+        context.put("extendedRequestId", ProxyEventIds.extendedRequestId());
         context.put("requestTime", REQUEST_TIME.format(receivedAt));
         context.put("path", "/" + stage + path);
         context.put("accountId", ACCOUNT_ID);
@@ -137,15 +137,5 @@ final class ProxyEvent {
 
     private static String decode(String text) {
         return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
-
-    private static String resourceId(Route route) {
-        return Integer.toString(Math.floorMod(route.resourcePath().hashCode(), 36 * 36 * 36 * 36 * 36 * 36), 36);
-    }
-
-    private static String extendedRequestId() {
-        byte[] random = new byte[10];
-        java.util.concurrent.ThreadLocalRandom.current().nextBytes(random);
-        return java.util.Base64.getEncoder().encodeToString(random).substring(0, 15) + "=";
     }
 }

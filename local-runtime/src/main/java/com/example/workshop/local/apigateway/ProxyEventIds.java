@@ -1,5 +1,6 @@
 package com.example.workshop.local.apigateway;
 
+import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Identifiers in API Gateway's own formats. */
@@ -17,5 +18,18 @@ final class ProxyEventIds {
             id.append(ALPHABET.charAt(ThreadLocalRandom.current().nextInt(ALPHABET.length())));
         }
         return id.toString();
+    }
+
+    /** Six characters, the same for the same resource path, like {@code a1b2c3}. */
+    static String resourceId(String resourcePath) {
+        String id = Integer.toString(Math.floorMod(resourcePath.hashCode(), 36 * 36 * 36 * 36 * 36 * 36), 36);
+        return "0".repeat(6 - id.length()) + id;
+    }
+
+    /** Sixteen base64 characters, like {@code BQGojGkyoAMFaXw=}. */
+    static String extendedRequestId() {
+        byte[] random = new byte[12];
+        ThreadLocalRandom.current().nextBytes(random);
+        return Base64.getEncoder().encodeToString(random).substring(0, 15) + "=";
     }
 }
