@@ -22,7 +22,8 @@ final class ProxyEventIds {
 
     /** Six characters, the same for the same resource path, like {@code a1b2c3}. */
     static String resourceId(String resourcePath) {
-        String id = Integer.toString(Math.floorMod(resourcePath.hashCode(), 36 * 36 * 36 * 36 * 36 * 36), 36);
+        long sixBase36Digits = 36L * 36 * 36 * 36 * 36 * 36;
+        String id = Long.toString(Math.floorMod((long) resourcePath.hashCode(), sixBase36Digits), 36);
         return "0".repeat(6 - id.length()) + id;
     }
 

@@ -74,9 +74,15 @@ public final class RestApi implements AutoCloseable {
         String requestId = UUID.randomUUID().toString();
         String path = withoutStage(request.rawPath());
         Optional<Match> match = match(request.method(), path);
-        HttpResponse response = match
-                .map(found -> integrate(request, found, path, requestId))
-                .orElseGet(() -> error(403, MISSING_AUTHENTICATION_TOKEN, "MissingAuthenticationTokenException", requestId));
+        HttpResponse response;
+        try {
+            response = match
+                    .map(found -> integrate(request, found, path, requestId))
+                    .orElseGet(() -> error(403, MISSING_AUTHENTICATION_TOKEN, "MissingAuthenticationTokenException", requestId));
+        } catch (RuntimeException e) {
+            accessLog.accept("failed: " + e);
+            response = error(500, INTERNAL_SERVER_ERROR, "InternalServerErrorException", requestId);
+        }
         accessLog.accept(String.format("%s %s %d %d ms%s", request.method(), request.target(), response.status(),
                 (System.nanoTime() - started) / 1_000_000,
                 match.map(found -> " (" + found.route().functionName() + ")").orElse("")));
