@@ -88,8 +88,9 @@ public final class Main {
         RestApi api = deployment.api();
         if (api != null) {
             out.println("API: " + api.baseUrl());
+            int width = deployment.routesInTemplate().stream().mapToInt(route -> route.path().length()).max().orElse(1);
             for (ApiEvent route : deployment.routesInTemplate()) {
-                out.printf("  %-4s %s%s  -> %s%n", route.method(), api.baseUrl(), route.path().substring(1),
+                out.printf("  %-4s %s%-" + width + "s -> %s%n", route.method(), api.baseUrl(), route.path().substring(1),
                         route.functionLogicalId());
             }
         }

@@ -1,5 +1,6 @@
 package com.example.workshop.local.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -11,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -26,14 +28,14 @@ public final class StageBuild {
     }
 
     /** The task root, built first if missing or older than the stage's sources. */
-    public static Path ensureBuilt(Stage stage, java.util.function.Consumer<String> progress) {
+    public static Path ensureBuilt(Stage stage, Consumer<String> progress) {
         Path taskRoot = stage.directory().resolve("target/lambda");
         if (isUpToDate(stage, taskRoot)) {
             return taskRoot;
         }
         progress.accept("Building " + stage.name() + " (mvn compile dependency:copy-dependencies) ...");
         deleteRecursively(taskRoot);
-        runMaven(stage.directory(), List.of("-B", "-q", "-P", "!workshop-repo", "-Dmaven.test.skip=true",
+        runMaven(stage.directory(), progress, List.of("-B", "-q", "-Dstyle.color=never", "-P", "!workshop-repo", "-Dmaven.test.skip=true",
                 "compile", "dependency:copy-dependencies", "-DincludeScope=runtime", "-Dmdep.prependGroupId=true",
                 "-DoutputDirectory=" + taskRoot.resolve("lib")));
         copyTree(stage.directory().resolve("target/classes"), taskRoot);
@@ -54,13 +56,17 @@ public final class StageBuild {
         }
     }
 
-    private static void runMaven(Path directory, List<String> arguments) {
+    /** Maven's output goes where the progress goes, never to stdout, which `invoke` keeps for the response. */
+    private static void runMaven(Path directory, Consumer<String> output, List<String> arguments) {
         List<String> command = new java.util.ArrayList<>(List.of(maven()));
         command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).inheritIO();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         try {
             Process build = builder.start();
+            try (BufferedReader lines = build.inputReader()) {
+                lines.lines().forEach(output);
+            }
             if (!build.waitFor(10, TimeUnit.MINUTES) || build.exitValue() != 0) {
                 build.destroyForcibly();
                 throw new IllegalStateException("The build of " + directory.getFileName()

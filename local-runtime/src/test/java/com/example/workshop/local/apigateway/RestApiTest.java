@@ -88,6 +88,9 @@ class RestApiTest {
         assertEquals("/Prod/items/hello%20world", context.get("path").asText());
         assertEquals("/items/{id}", context.get("resourcePath").asText());
         assertEquals("127.0.0.1", context.at("/identity/sourceIp").asText());
+        assertTrue(context.get("resourceId").asText().matches("[0-9a-z]{6}"), context.get("resourceId").asText());
+        assertTrue(context.get("extendedRequestId").asText().matches("[A-Za-z0-9+/]{15}="));
+        assertTrue(context.get("apiId").asText().matches("[0-9a-z]{10}"));
         assertTrue(context.get("requestTime").asText().matches("\\d\\d/[A-Z][a-z]{2}/\\d{4}:\\d\\d:\\d\\d:\\d\\d \\+0000"));
         assertEquals(response.headers().firstValue("x-amzn-RequestId").orElseThrow(), context.get("requestId").asText());
         assertEquals(List.of("a=1", "b=2"), response.headers().allValues("Set-Cookie"));
