@@ -171,17 +171,34 @@ public final class TemplateChecks {
                 .forEach(route -> found.add("the code serves " + route + ", which is not a route of the template"));
     }
 
+    /**
+     * A link must reach a route wherever the page is served: under the stage when deployed ({@code /Prod/...}) and
+     * at the root too when run locally (the local runtime serves both), so {@code href="/counts/x"} fails: it is a
+     * 403 once deployed.
+     */
     private void checkLink(String pagePath, String href) {
         if (href.isEmpty() || href.startsWith("#") || href.matches("(?i)(https?|mailto):.*")) {
             return;
         }
-        String path = URI.create("http://api" + STAGE + pagePath).resolve(href.replace(" ", "%20")).getPath();
-        String routePath = path.equals(STAGE) || path.startsWith(STAGE + "/") ? path.substring(STAGE.length()) : path;
-        boolean isRoute = template.apiEvents().stream()
-                .anyMatch(event -> event.match("GET", routePath.isEmpty() ? "/" : routePath).isPresent());
-        if (!isRoute) {
-            problems.add("the page at " + pagePath + " links to \"" + href + "\" (" + path + "), which is no GET route of the template");
+        String deployed = resolve(STAGE + pagePath, href);
+        if (!deployed.startsWith(STAGE + "/") || !isGetRoute(deployed.substring(STAGE.length()))) {
+            problems.add("the page at " + STAGE + pagePath + " links to \"" + href + "\" (" + deployed
+                    + "), which is no GET route of the deployed API");
         }
+        String local = resolve(pagePath, href);
+        boolean servedLocally = isGetRoute(local) || local.startsWith(STAGE + "/") && isGetRoute(local.substring(STAGE.length()));
+        if (!servedLocally) {
+            problems.add("the page at " + pagePath + " links to \"" + href + "\" (" + local
+                    + "), which is no GET route when the API is served at /");
+        }
+    }
+
+    private static String resolve(String pagePath, String href) {
+        return URI.create("http://api" + pagePath).resolve(href.replace(" ", "%20")).getPath();
+    }
+
+    private boolean isGetRoute(String path) {
+        return template.apiEvents().stream().anyMatch(event -> event.match("GET", path).isPresent());
     }
 
     private static String tableArn(LocalDynamoDb dynamo, String tableName) {

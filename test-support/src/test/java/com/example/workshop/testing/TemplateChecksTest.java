@@ -106,12 +106,27 @@ class TemplateChecksTest {
     @Test
     void linkToNoRouteIsReported() {
         List<String> problems = agreeingChecks()
-                .pageLinks("/tags/java", "<a href=\"../count/java\">x</a> <a href=\"https://aws.amazon.com\">aws</a>"
-                        + " <a href=\"/counts/java\">root-relative</a>")
+                .pageLinks("/tags/java", "<a href=\"../count/java\">x</a> <a href=\"https://aws.amazon.com\">aws</a>")
                 .problems();
 
-        assertEquals(List.of("the page at /tags/java links to \"../count/java\" (/Prod/count/java), "
-                + "which is no GET route of the template"), problems);
+        assertEquals(List.of(
+                "the page at /Prod/tags/java links to \"../count/java\" (/Prod/count/java), "
+                        + "which is no GET route of the deployed API",
+                "the page at /tags/java links to \"../count/java\" (/count/java), "
+                        + "which is no GET route when the API is served at /"), problems);
+    }
+
+    @Test
+    void rootRelativeLinkIsReportedBecauseItMissesTheStageOnceDeployed() {
+        List<String> problems = agreeingChecks().pageLinks("/tags/java", "<a href=\"/counts/java\">x</a>").problems();
+
+        assertEquals(List.of("the page at /Prod/tags/java links to \"/counts/java\" (/counts/java), "
+                + "which is no GET route of the deployed API"), problems);
+    }
+
+    @Test
+    void relativeLinkToARouteIsAccepted() {
+        assertEquals(List.of(), agreeingChecks().pageLinks("/tags/java", "<a href=\"../counts/java\">x</a>").problems());
     }
 
     @Test
