@@ -16,6 +16,7 @@ final class ColdStartSuite {
 
     static final String SUITE = "cold-start";
     static final String OPTIONS_SUITE = "cold-start-options";
+    static final String CPU = "-cpu";
     static final String SHIPPED = "shipped";
     static final String NAIVE = "naive";
 
@@ -37,10 +38,11 @@ final class ColdStartSuite {
                 ("A fresh JVM per run, through the local runtime's bootstrap (runtime interface client + Runtime API), "
                         + "from process start to the first successful response against dynoxide; %d runs per variant, "
                         + "alternating (%d discarded runs before the first function). Milliseconds: median (IQR) [min-max]. Init = REPORT Init "
-                        + "Duration, first = REPORT Duration of the first invocation.")
+                        + "Duration, first = REPORT Duration of the first invocation; CPU = user + system time of the "
+                        + "function's JVM up to the response, median (IQR).")
                         .formatted(options.runs(), options.warmups()),
-                "stage", "function", "shipped total", "shipped init + first", "naive total", "naive init + first",
-                "shipped / naive");
+                "stage", "function", "shipped total", "shipped init + first", "shipped CPU", "naive total", "naive init + first",
+                "naive CPU", "shipped / naive (total)", "shipped / naive (CPU)");
         for (Stage stage : stages) {
             for (FunctionResource function : stage.functions()) {
                 List<Variant> variants = new ArrayList<>(List.of(shipped(stage, function)));
@@ -50,13 +52,17 @@ final class ColdStartSuite {
                 Map<String, Measured> measured = alternate(SUITE, stage, function, variants);
                 Measured s = measured.get(SHIPPED);
                 Measured n = measured.get(NAIVE);
-                table.row(stage.module(), function.logicalId(), s.total(), s.split(),
-                        n == null ? "-" : n.total(), n == null ? "-" : n.split(),
-                        n == null ? "-" : Table.format(s.series.stats().median() / n.series.stats().median()));
+                table.row(stage.module(), function.logicalId(), s.total(), s.split(), s.cpu(),
+                        n == null ? "-" : n.total(), n == null ? "-" : n.split(), n == null ? "-" : n.cpu(),
+                        n == null ? "-" : Table.format(s.series.stats().median() / n.series.stats().median()),
+                        n == null ? "-" : Table.format(s.cpuSeries.stats().median() / n.cpuSeries.stats().median()));
                 if (n != null) {
                     double ratio = s.series.stats().median() / n.series.stats().median();
+                    double cpuRatio = s.cpuSeries.stats().median() / n.cpuSeries.stats().median();
                     report.check("cold start of %s/%s <= half of naive".formatted(stage.module(), function.logicalId()),
-                            "%.0f ms vs %.0f ms (%.2fx)".formatted(s.series.stats().median(), n.series.stats().median(), ratio),
+                            "%.0f ms vs %.0f ms (%.2fx); CPU %.0f ms vs %.0f ms (%.2fx)".formatted(
+                                    s.series.stats().median(), n.series.stats().median(), ratio,
+                                    s.cpuSeries.stats().median(), n.cpuSeries.stats().median(), cpuRatio),
                             ratio <= 0.5);
                 }
             }
@@ -84,9 +90,11 @@ final class ColdStartSuite {
                         + "runtime's own flags (-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto), so a flag the "
                         + "runtime also sets cannot be undone by it: adding -XX:TieredStopAtLevel=1 or -XX:+UseSerialGC changes "
                         + "nothing, and another collector stops the JVM (\"Multiple garbage collectors selected\").",
-                "variant", "total", "init + first", "vs shipped");
-        measured.forEach((name, m) -> table.row(name, m.total(), m.split(),
-                Table.format(m.series.stats().median() / shippedMedian)));
+                "variant", "total", "init + first", "CPU", "vs shipped (total)", "vs shipped (CPU)");
+        double shippedCpu = measured.get(SHIPPED).cpuSeries.stats().median();
+        measured.forEach((name, m) -> table.row(name, m.total(), m.split(), m.cpu(),
+                Table.format(m.series.stats().median() / shippedMedian),
+                Table.format(m.cpuSeries.stats().median() / shippedCpu)));
         report.add(table);
     }
 
@@ -103,11 +111,16 @@ final class ColdStartSuite {
     }
 
     /** A variant's cold starts: the series of totals plus the split into init and first invocation. */
-    record Measured(Report.Series series, Stats init, Stats first) {
+    record Measured(Report.Series series, Stats init, Stats first, Report.Series cpuSeries) {
         String total() {
             Stats s = series.stats();
             return "%s (%s-%s) [%s-%s]".formatted(Table.format(s.median()), Table.format(s.p25()), Table.format(s.p75()),
                     Table.format(s.min()), Table.format(s.max()));
+        }
+
+        String cpu() {
+            Stats s = cpuSeries.stats();
+            return "%s (%s-%s)".formatted(Table.format(s.median()), Table.format(s.p25()), Table.format(s.p75()));
         }
 
         String split() {
@@ -140,9 +153,11 @@ final class ColdStartSuite {
         samples.forEach((variant, starts) -> {
             String subject = stage.module() + "/" + function.logicalId();
             Report.Series series = report.add(suite, subject, variant, "ms", starts.stream().map(ColdStart::totalMs).toList());
+            Report.Series cpu = report.add(suite + CPU, subject, variant, "ms", starts.stream().map(ColdStart::cpuMs).toList());
             Measured m = new Measured(series, Stats.of(starts.stream().map(ColdStart::initMs).toList()),
-                    Stats.of(starts.stream().map(ColdStart::durationMs).toList()));
-            System.out.printf("cold start %-45s %-10s %s%n", subject, variant, series.stats());
+                    Stats.of(starts.stream().map(ColdStart::durationMs).toList()), cpu);
+            System.out.printf("cold start %-40s %-10s %s; CPU median %.0f%n", subject, variant, series.stats(),
+                    cpu.stats().median());
             measured.put(variant, m);
         });
         return measured;
