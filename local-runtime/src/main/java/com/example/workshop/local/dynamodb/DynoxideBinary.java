@@ -1,6 +1,6 @@
 package com.example.workshop.local.dynamodb;
 
-import java.io.File;
+import com.example.workshop.local.process.Executables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -31,7 +31,7 @@ public final class DynoxideBinary {
             return binary;
         }
         return installedUnder(workingDirectory)
-                .or(() -> onPath(environment.getOrDefault("PATH", "")))
+                .or(() -> Executables.onPath(environment.getOrDefault("PATH", ""), "dynoxide"))
                 .orElseThrow(() -> new IllegalStateException("dynoxide (the local DynamoDB engine) is not installed: "
                         + "run `npm ci` at the repository root, or set " + BINARY_ENV + " to its path"));
     }
@@ -41,15 +41,6 @@ public final class DynoxideBinary {
             Path candidate = folder.resolve(NPM_LOCATION);
             if (Files.isExecutable(candidate)) {
                 return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<Path> onPath(String path) {
-        for (String folder : path.split(File.pathSeparator)) {
-            if (!folder.isBlank() && Files.isExecutable(Path.of(folder, "dynoxide"))) {
-                return Optional.of(Path.of(folder, "dynoxide"));
             }
         }
         return Optional.empty();

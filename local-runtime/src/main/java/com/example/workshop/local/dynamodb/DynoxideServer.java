@@ -1,5 +1,6 @@
 package com.example.workshop.local.dynamodb;
 
+import com.example.workshop.local.process.ChildProcesses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -67,7 +68,8 @@ public final class DynoxideServer implements AutoCloseable {
         }
         try {
             Path log = Files.createTempFile("dynoxide-", ".log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process process = ChildProcesses.start(
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()));
             DynoxideServer server = new DynoxideServer(process, URI.create("http://127.0.0.1:" + port), log);
             server.awaitReady();
             return server;

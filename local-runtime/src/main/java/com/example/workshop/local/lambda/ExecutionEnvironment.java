@@ -1,5 +1,6 @@
 package com.example.workshop.local.lambda;
 
+import com.example.workshop.local.process.ChildProcesses;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,7 +53,7 @@ final class ExecutionEnvironment implements AutoCloseable {
             builder.environment().clear();
             builder.environment().putAll(lambdaEnvironment);
             builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtimeApi.address());
-            ExecutionEnvironment environment = new ExecutionEnvironment(config, log, runtimeApi, builder.start());
+            ExecutionEnvironment environment = new ExecutionEnvironment(config, log, runtimeApi, ChildProcesses.start(builder));
             environment.forwardOutput();
             environment.failCurrentOnInitErrorOrExit();
             return environment;

@@ -12,13 +12,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The command line in its own JVM, as the `workshop` launcher starts it. */
@@ -39,23 +40,52 @@ class WorkshopCommandTest {
     @Test
     void runServesTheStageUntilStoppedAndLeavesNoProcessBehind() throws Exception {
         Process run = workshop("run", "1", "--port", "0", "--fresh").redirectErrorStream(true).start();
-        try (BufferedReader output = new BufferedReader(new InputStreamReader(run.getInputStream()))) {
-            String baseUrl = awaitBaseUrl(output);
-
-            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl)).build(),
-                    BodyHandlers.ofString());
-            assertEquals(200, response.statusCode());
-
-            List<ProcessHandle> children = run.descendants().toList();
-            assertTrue(children.size() >= 2, "dynoxide and an execution environment run: " + children);
+        try {
+            List<ProcessHandle> children = servingChildren(run);
             run.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the shutdown hook stops everything
             assertTrue(run.waitFor(30, TimeUnit.SECONDS));
-            for (ProcessHandle child : children) {
-                child.onExit().get(10, TimeUnit.SECONDS);
-                assertFalse(child.isAlive(), "left behind: " + child.info().command().orElse("?"));
-            }
+            assertAllExit(children, Duration.ofSeconds(10));
         } finally {
             run.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aKilledRunTakesItsChildProcessesWithIt() throws Exception {
+        Process run = workshop("run", "1", "--port", "0", "--fresh").redirectErrorStream(true).start();
+        List<ProcessHandle> children = servingChildren(run);
+        try {
+            run.destroyForcibly(); // SIGKILL: no shutdown hook runs, the kernel has to end the children
+            assertTrue(run.waitFor(10, TimeUnit.SECONDS));
+            assertAllExit(children, Duration.ofSeconds(5));
+        } finally {
+            children.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /** Waits for the API line, serves one page (so an execution environment runs), and returns the run's children. */
+    private static List<ProcessHandle> servingChildren(Process run) throws Exception {
+        BufferedReader output = new BufferedReader(new InputStreamReader(run.getInputStream()));
+        String baseUrl = awaitBaseUrl(output);
+        Thread.ofVirtual().start(() -> output.lines().forEach(System.out::println));
+
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl)).build(),
+                BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+
+        List<ProcessHandle> children = run.descendants().toList();
+        assertTrue(children.size() >= 2, "dynoxide and an execution environment run: " + children);
+        return children;
+    }
+
+    private static void assertAllExit(List<ProcessHandle> processes, Duration within) throws Exception {
+        for (ProcessHandle process : processes) {
+            String command = process.info().command().orElse("?");
+            try {
+                process.onExit().get(within.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                throw new AssertionError("still running " + within.toSeconds() + " s later: " + command);
+            }
         }
     }
 
