@@ -1,5 +1,7 @@
 package com.example.workshop.local.apigateway;
 
+import com.example.workshop.local.http.Header;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -11,9 +13,6 @@ import java.util.Optional;
  */
 public record HttpRequest(String method, String target, String protocol, List<Header> headers, byte[] body,
                           String sourceIp) {
-
-    public record Header(String name, String value) {
-    }
 
     public String rawPath() {
         int query = target.indexOf('?');

@@ -1,8 +1,10 @@
 package com.example.workshop.local.apigateway;
 
+import com.example.workshop.local.http.Header;
+import com.example.workshop.local.http.HttpHead;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -28,7 +28,6 @@ import java.util.function.Function;
  */
 final class LoopbackHttpServer implements AutoCloseable {
 
-    private static final int MAX_HEAD_BYTES = 64 * 1024;
     private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
     private final ServerSocket listener;
@@ -62,17 +61,15 @@ final class LoopbackHttpServer implements AutoCloseable {
              InputStream in = new BufferedInputStream(connection.getInputStream());
              OutputStream out = new BufferedOutputStream(connection.getOutputStream())) {
             String sourceIp = connection.getInetAddress().getHostAddress();
-            HttpRequest request;
-            while ((request = readRequest(in, sourceIp)) != null) {
-                HttpResponse response = handler.apply(request);
-                boolean close = request.header("Connection").map("close"::equalsIgnoreCase).orElse(false)
-                        || request.protocol().equals("HTTP/1.0");
-                write(out, response, close, request.method().equals("HEAD"));
-                if (close) {
+            HttpHead head;
+            while ((head = HttpHead.read(in)) != null) {
+                HttpRequest request = request(head, in, sourceIp);
+                write(out, handler.apply(request), !head.keepsAlive(), request.method().equals("HEAD"));
+                if (!head.keepsAlive()) {
                     return;
                 }
             }
-        } catch (BadRequest e) {
+        } catch (HttpHead.MalformedException e) {
             // Nothing sensible to answer a client that does not speak HTTP/1.1; drop it.
         } catch (SocketException | EOFException e) {
             // client went away
@@ -83,64 +80,31 @@ final class LoopbackHttpServer implements AutoCloseable {
         }
     }
 
-    private static HttpRequest readRequest(InputStream in, String sourceIp) throws IOException {
-        List<String> lines = readHead(in);
-        if (lines == null) {
-            return null;
-        }
-        String[] requestLine = lines.getFirst().split(" ");
+    private static HttpRequest request(HttpHead head, InputStream in, String sourceIp) throws IOException {
+        String[] requestLine = head.startLine().split(" ");
         if (requestLine.length != 3) {
-            throw new BadRequest();
+            throw new HttpHead.MalformedException("not a request line: " + head.startLine());
         }
-        List<HttpRequest.Header> headers = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            int colon = line.indexOf(':');
-            if (colon <= 0) {
-                throw new BadRequest();
-            }
-            headers.add(new HttpRequest.Header(line.substring(0, colon).trim(), line.substring(colon + 1).trim()));
-        }
-        HttpRequest head = new HttpRequest(requestLine[0], requestLine[1], requestLine[2], headers, new byte[0], sourceIp);
-        return new HttpRequest(head.method(), head.target(), head.protocol(), headers, readBody(in, head), sourceIp);
+        return new HttpRequest(requestLine[0], requestLine[1], requestLine[2], head.headers(), readBody(in, head), sourceIp);
     }
 
-    private static List<String> readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream(512);
-        int matched = 0;
-        while (matched < 4) {
-            int next = in.read();
-            if (next < 0) {
-                if (head.size() == 0) {
-                    return null;
-                }
-                throw new EOFException();
-            }
-            head.write(next);
-            matched = next == "\r\n\r\n".charAt(matched) ? matched + 1 : next == '\r' ? 1 : 0;
-            if (head.size() > MAX_HEAD_BYTES) {
-                throw new BadRequest();
-            }
-        }
-        String text = head.toString(StandardCharsets.ISO_8859_1);
-        return List.of(text.substring(0, text.length() - 4).split("\r\n"));
-    }
-
-    private static byte[] readBody(InputStream in, HttpRequest head) throws IOException {
+    private static byte[] readBody(InputStream in, HttpHead head) throws IOException {
         if (head.header("Transfer-Encoding").isPresent()) {
-            throw new BadRequest(); // clients send Content-Length for the small bodies of this workshop
+            // clients send Content-Length for the small bodies of this workshop
+            throw new HttpHead.MalformedException("chunked requests are not supported");
         }
-        int length = head.header("Content-Length").map(Integer::parseInt).orElse(0);
+        long length = head.contentLength().orElse(0);
         if (length < 0 || length > MAX_BODY_BYTES) {
-            throw new BadRequest();
+            throw new HttpHead.MalformedException("Content-Length " + length + " is out of range");
         }
-        return in.readNBytes(length);
+        return in.readNBytes((int) length);
     }
 
     private static void write(OutputStream out, HttpResponse response, boolean close, boolean headOnly) throws IOException {
         StringBuilder head = new StringBuilder("HTTP/1.1 ").append(response.status()).append(' ')
                 .append(reason(response.status())).append("\r\n");
         head.append("Date: ").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC))).append("\r\n");
-        for (HttpRequest.Header header : response.headers()) {
+        for (Header header : response.headers()) {
             head.append(header.name()).append(": ").append(header.value()).append("\r\n");
         }
         head.append("Content-Length: ").append(response.body().length).append("\r\n");
@@ -174,8 +138,5 @@ final class LoopbackHttpServer implements AutoCloseable {
         for (Socket connection : connections) {
             connection.close();
         }
-    }
-
-    private static final class BadRequest extends IOException {
     }
 }

@@ -1,5 +1,6 @@
 package com.example.workshop.local.apigateway;
 
+import com.example.workshop.local.http.Header;
 import com.example.workshop.local.lambda.InvocationResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,9 +58,9 @@ final class ProxyResponse {
     }
 
     private static HttpResponse toHttp(JsonNode answer) {
-        List<HttpRequest.Header> headers = headers(answer);
+        List<Header> headers = headers(answer);
         if (headers.stream().noneMatch(header -> header.name().equalsIgnoreCase("Content-Type"))) {
-            headers.add(new HttpRequest.Header("Content-Type", "application/json"));
+            headers.add(new Header("Content-Type", "application/json"));
         }
         String body = answer.path("body").asText("");
         byte[] bytes = answer.path("isBase64Encoded").asBoolean(false)
@@ -69,15 +70,15 @@ final class ProxyResponse {
     }
 
     /** multiValueHeaders first; a headers entry adds to them unless that name is already there. */
-    private static List<HttpRequest.Header> headers(JsonNode answer) {
-        List<HttpRequest.Header> headers = new ArrayList<>();
+    private static List<Header> headers(JsonNode answer) {
+        List<Header> headers = new ArrayList<>();
         for (Map.Entry<String, JsonNode> entry : answer.path("multiValueHeaders").properties()) {
-            entry.getValue().forEach(value -> headers.add(new HttpRequest.Header(entry.getKey(), value.asText())));
+            entry.getValue().forEach(value -> headers.add(new Header(entry.getKey(), value.asText())));
         }
         for (Map.Entry<String, JsonNode> entry : answer.path("headers").properties()) {
             boolean present = headers.stream().anyMatch(header -> header.name().equalsIgnoreCase(entry.getKey()));
             if (!present) {
-                headers.add(new HttpRequest.Header(entry.getKey(), entry.getValue().asText()));
+                headers.add(new Header(entry.getKey(), entry.getValue().asText()));
             }
         }
         return headers;

@@ -1,5 +1,6 @@
 package com.example.workshop.local.apigateway;
 
+import com.example.workshop.local.http.Header;
 import com.example.workshop.local.lambda.InvocationResult;
 
 import java.io.IOException;
@@ -125,15 +126,15 @@ public final class RestApi implements AutoCloseable {
     }
 
     private static HttpResponse withRequestId(HttpResponse response, String requestId) {
-        List<HttpRequest.Header> headers = new java.util.ArrayList<>(response.headers());
-        headers.add(new HttpRequest.Header("x-amzn-RequestId", requestId));
+        List<Header> headers = new java.util.ArrayList<>(response.headers());
+        headers.add(new Header("x-amzn-RequestId", requestId));
         return new HttpResponse(response.status(), headers, response.body());
     }
 
     private static HttpResponse error(int status, String body, String errorType, String requestId) {
         return HttpResponse.json(status, body, List.of(
-                new HttpRequest.Header("x-amzn-RequestId", requestId),
-                new HttpRequest.Header("x-amzn-ErrorType", errorType)));
+                new Header("x-amzn-RequestId", requestId),
+                new Header("x-amzn-ErrorType", errorType)));
     }
 
     @Override

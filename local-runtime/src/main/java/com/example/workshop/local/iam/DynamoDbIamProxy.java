@@ -1,5 +1,7 @@
 package com.example.workshop.local.iam;
 
+import com.example.workshop.local.http.HttpHead;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -104,14 +106,14 @@ public final class DynamoDbIamProxy implements AutoCloseable {
             OutputStream toClient = new BufferedOutputStream(client.getOutputStream());
             HttpHead request;
             while ((request = HttpHead.read(fromClient)) != null) {
-                if (request.header("Transfer-Encoding") != null) {
+                if (request.header("Transfer-Encoding").isPresent()) {
                     LOG.log(Level.WARNING, "IAM proxy: closing a connection that sent a chunked request; "
                             + "DynamoDB requests carry a Content-Length");
                     return;
                 }
                 byte[] body = fromClient.readNBytes((int) request.contentLength().orElse(0));
-                Optional<DynamoDbError> refusal = authorizer.check(request.header("Authorization"),
-                        request.header("X-Amz-Target"), body);
+                Optional<DynamoDbError> refusal = authorizer.check(request.header("Authorization").orElse(null),
+                        request.header("X-Amz-Target").orElse(null), body);
                 if (refusal.isPresent()) {
                     answer(toClient, refusal.get());
                 } else if (!forward(request, body, upstream, toClient)) {
