@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -24,23 +26,21 @@ public final class SdkClients {
     private SdkClients() {}
 
     public static DynamoDbClient dynamoDb(URI endpoint, ExecutionInterceptor... interceptors) {
-        return DynamoDbClient.builder()
-                .endpointOverride(endpoint)
-                .region(REGION)
-                .credentialsProvider(DUMMY_CREDENTIALS)
-                .httpClientBuilder(httpClient())
-                .overrideConfiguration(withInterceptors(interceptors))
-                .build();
+        return configured(DynamoDbClient.builder(), endpoint, interceptors).build();
     }
 
     public static DynamoDbStreamsClient dynamoDbStreams(URI endpoint, ExecutionInterceptor... interceptors) {
-        return DynamoDbStreamsClient.builder()
+        return configured(DynamoDbStreamsClient.builder(), endpoint, interceptors).build();
+    }
+
+    private static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configured(
+            B builder, URI endpoint, ExecutionInterceptor... interceptors) {
+        return builder
                 .endpointOverride(endpoint)
                 .region(REGION)
                 .credentialsProvider(DUMMY_CREDENTIALS)
                 .httpClientBuilder(httpClient())
-                .overrideConfiguration(withInterceptors(interceptors))
-                .build();
+                .overrideConfiguration(withInterceptors(interceptors));
     }
 
     private static UrlConnectionHttpClient.Builder httpClient() {
