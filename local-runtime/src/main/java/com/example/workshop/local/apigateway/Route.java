@@ -1,11 +1,9 @@
 package com.example.workshop.local.apigateway;
 
 import com.example.workshop.local.lambda.FunctionInvoker;
+import com.example.workshop.local.template.ResourcePath;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,45 +22,18 @@ public record Route(String method, String resourcePath, String functionName, Fun
         }
     }
 
-    /**
-     * The (still URL-encoded) path parameters when a request reaches this route, matched as API Gateway does:
-     * {@code {name}} takes one non-empty segment, a trailing {@code {name+}} the rest of the path.
-     */
+    /** The (still URL-encoded) path parameters when a request reaches this route. */
     Optional<Map<String, String>> match(String requestMethod, String rawPath) {
         if (!method.equals("ANY") && !method.equals(requestMethod)) {
             return Optional.empty();
         }
-        List<String> routeSegments = segments(resourcePath);
-        List<String> requestSegments = segments(rawPath);
-        Map<String, String> parameters = new LinkedHashMap<>();
-        for (int i = 0; i < routeSegments.size(); i++) {
-            String routeSegment = routeSegments.get(i);
-            if (i >= requestSegments.size()) {
-                return Optional.empty();
-            }
-            if (routeSegment.matches("\\{.+\\+}")) {
-                parameters.put(routeSegment.substring(1, routeSegment.length() - 2),
-                        String.join("/", requestSegments.subList(i, requestSegments.size())));
-                return Optional.of(parameters);
-            }
-            if (routeSegment.matches("\\{.+}")) {
-                parameters.put(routeSegment.substring(1, routeSegment.length() - 1), requestSegments.get(i));
-            } else if (!routeSegment.equals(requestSegments.get(i))) {
-                return Optional.empty();
-            }
-        }
-        return routeSegments.size() == requestSegments.size() ? Optional.of(parameters) : Optional.empty();
+        return ResourcePath.match(resourcePath, rawPath);
     }
 
     /** Literal segments win over {param}, which wins over {proxy+}; then an exact method over ANY. */
     int specificity() {
-        List<String> segments = segments(resourcePath);
-        int literal = (int) segments.stream().filter(segment -> !segment.startsWith("{")).count();
+        long literal = Arrays.stream(ResourcePath.segments(resourcePath)).filter(segment -> !segment.startsWith("{")).count();
         boolean greedy = resourcePath.endsWith("+}");
-        return (greedy ? 0 : 1000) + literal * 10 + (method.equals("ANY") ? 0 : 1);
-    }
-
-    private static List<String> segments(String path) {
-        return new ArrayList<>(Arrays.stream(path.split("/")).filter(segment -> !segment.isEmpty()).toList());
+        return (greedy ? 0 : 1000) + (int) literal * 10 + (method.equals("ANY") ? 0 : 1);
     }
 }

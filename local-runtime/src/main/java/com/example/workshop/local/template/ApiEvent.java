@@ -1,7 +1,6 @@
 package com.example.workshop.local.template;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,42 +27,11 @@ public record ApiEvent(String functionLogicalId, String name, String method, Str
         return names;
     }
 
-    /**
-     * The path parameters if a request with this method and path (without the stage prefix) reaches this
-     * route, as API Gateway matches it: a {@code {name}} segment matches one non-empty segment,
-     * a trailing {@code {name+}} the rest of the path.
-     */
+    /** The path parameters if a request with this method and path (without the stage prefix) reaches this route. */
     public Optional<Map<String, String>> match(String requestMethod, String requestPath) {
         if (!method.equals("ANY") && !method.equalsIgnoreCase(requestMethod)) {
             return Optional.empty();
         }
-        String[] routeSegments = segments(path);
-        String[] requestSegments = segments(requestPath);
-        Map<String, String> parameters = new LinkedHashMap<>();
-        for (int i = 0; i < routeSegments.length; i++) {
-            String routeSegment = routeSegments[i];
-            if (routeSegment.startsWith("{") && routeSegment.endsWith("+}")) {
-                if (i >= requestSegments.length) {
-                    return Optional.empty();
-                }
-                String rest = String.join("/", java.util.Arrays.copyOfRange(requestSegments, i, requestSegments.length));
-                parameters.put(routeSegment.substring(1, routeSegment.length() - 2), rest);
-                return Optional.of(parameters);
-            }
-            if (i >= requestSegments.length) {
-                return Optional.empty();
-            }
-            if (routeSegment.startsWith("{") && routeSegment.endsWith("}")) {
-                parameters.put(routeSegment.substring(1, routeSegment.length() - 1), requestSegments[i]);
-            } else if (!routeSegment.equals(requestSegments[i])) {
-                return Optional.empty();
-            }
-        }
-        return routeSegments.length == requestSegments.length ? Optional.of(parameters) : Optional.empty();
-    }
-
-    private static String[] segments(String path) {
-        String trimmed = path.replaceAll("^/+|/+$", "");
-        return trimmed.isEmpty() ? new String[0] : trimmed.split("/+");
+        return ResourcePath.match(path, requestPath);
     }
 }
