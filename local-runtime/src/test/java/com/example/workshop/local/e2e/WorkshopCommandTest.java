@@ -123,7 +123,8 @@ class WorkshopCommandTest {
         Process wrong = workshop("run", "9").redirectErrorStream(true).start();
         String output = new String(wrong.getInputStream().readAllBytes());
 
-        assertEquals(2, wrong.waitFor());
+        assertTrue(wrong.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(2, wrong.exitValue());
         assertTrue(output.contains("Unknown stage '9'"), output);
         assertTrue(output.contains("./workshop run <stage>"), output);
     }
