@@ -104,23 +104,11 @@ final class ExecutionEnvironment implements AutoCloseable {
      */
     InvocationResult invoke(String requestId, String payload) {
         Invocation invocation = new Invocation(requestId, payload, () -> start(requestId));
-        CompletableFuture<Void> handed = CompletableFuture.runAsync(() -> hand(invocation), Thread::startVirtualThread);
         current = invocation;
+        runtimeApi.hand(invocation);
         failIfAlreadyDead(invocation);
-        try {
-            long dispatchedAt = awaitDispatch(invocation);
-            return awaitResult(invocation, dispatchedAt);
-        } finally {
-            handed.cancel(true);
-        }
-    }
-
-    private void hand(Invocation invocation) {
-        try {
-            runtimeApi.hand(invocation);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        long dispatchedAt = awaitDispatch(invocation);
+        return awaitResult(invocation, dispatchedAt);
     }
 
     /** A runtime that reports an init error or exits fails the invocation it was given, if any. */

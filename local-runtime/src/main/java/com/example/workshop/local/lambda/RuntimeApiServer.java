@@ -8,11 +8,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.SynchronousQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,7 +32,7 @@ final class RuntimeApiServer implements AutoCloseable {
     private final int timeoutSeconds;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final SynchronousQueue<Invocation> pending = new SynchronousQueue<>();
+    private final BlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
     private final CompletableFuture<Long> firstPollAtNanos = new CompletableFuture<>();
     private final Semaphore polls = new Semaphore(0);
     private final CompletableFuture<InitError> initError = new CompletableFuture<>();
@@ -76,9 +77,9 @@ final class RuntimeApiServer implements AutoCloseable {
         return true;
     }
 
-    /** Blocks until the runtime takes the invocation with GET /next. */
-    void hand(Invocation invocation) throws InterruptedException {
-        pending.put(invocation);
+    /** Queues the invocation for the runtime's next GET /next. */
+    void hand(Invocation invocation) {
+        pending.add(invocation);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
