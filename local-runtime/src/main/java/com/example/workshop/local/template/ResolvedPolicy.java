@@ -4,18 +4,38 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** A function's IAM statements with every resource resolved to an ARN pattern. */
-public record ResolvedPolicy(List<Statement> statements) {
+public final class ResolvedPolicy {
 
     public record Statement(String sid, String effect, List<String> actions, List<String> resources) {
 
-        boolean covers(String action, String resourceArn) {
-            return actions.stream().anyMatch(pattern -> glob(pattern, true).matcher(action).matches())
-                    && resources.stream().anyMatch(pattern -> glob(pattern, false).matcher(resourceArn).matches());
+        public Statement {
+            actions = List.copyOf(actions);
+            resources = List.copyOf(resources);
         }
     }
 
-    public ResolvedPolicy {
-        statements = List.copyOf(statements);
+    /** A statement's patterns compiled once, not on every call the IAM proxy checks. */
+    private record Matcher(boolean deny, Pattern actions, Pattern resources) {
+
+        Matcher(Statement statement) {
+            this(statement.effect().equals("Deny"), anyOf(statement.actions(), true), anyOf(statement.resources(), false));
+        }
+
+        boolean covers(String action, String resourceArn) {
+            return actions.matcher(action).matches() && resources.matcher(resourceArn).matches();
+        }
+    }
+
+    private final List<Statement> statements;
+    private final List<Matcher> matchers;
+
+    public ResolvedPolicy(List<Statement> statements) {
+        this.statements = List.copyOf(statements);
+        this.matchers = this.statements.stream().map(Matcher::new).toList();
+    }
+
+    public List<Statement> statements() {
+        return statements;
     }
 
     /**
@@ -24,23 +44,26 @@ public record ResolvedPolicy(List<Statement> statements) {
      * both may use the wildcards {@code *} and {@code ?}.
      */
     public boolean allows(String action, String resourceArn) {
-        boolean allowed = statements.stream()
-                .anyMatch(s -> s.effect().equals("Allow") && s.covers(action, resourceArn));
+        boolean allowed = matchers.stream().anyMatch(m -> !m.deny() && m.covers(action, resourceArn));
         return allowed && !explicitlyDenies(action, resourceArn);
     }
 
     /** Whether a Deny statement covers the request (IAM then says "with an explicit deny"). */
     public boolean explicitlyDenies(String action, String resourceArn) {
-        return statements.stream().anyMatch(s -> s.effect().equals("Deny") && s.covers(action, resourceArn));
+        return matchers.stream().anyMatch(m -> m.deny() && m.covers(action, resourceArn));
     }
 
-    private static Pattern glob(String pattern, boolean ignoreCase) {
+    /** One regular expression matching what any of the IAM patterns matches. */
+    private static Pattern anyOf(List<String> patterns, boolean ignoreCase) {
         StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
+        for (String pattern : patterns) {
+            regex.append(regex.isEmpty() ? "" : "|");
+            for (char c : pattern.toCharArray()) {
+                switch (c) {
+                    case '*' -> regex.append(".*");
+                    case '?' -> regex.append('.');
+                    default -> regex.append(Pattern.quote(String.valueOf(c)));
+                }
             }
         }
         return Pattern.compile(regex.toString(), ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
