@@ -42,12 +42,10 @@ public final class DynoxideServer implements AutoCloseable {
         return start(DynoxideBinary.locate(), null);
     }
 
-    /** Starts a server keeping its data in {@code dbPath} (created if missing). */
-    public static DynoxideServer startPersistent(Path dbPath) {
-        return start(DynoxideBinary.locate(), dbPath);
-    }
-
-    /** Starts {@code binary}, retrying on another port if the one chosen was taken meanwhile. */
+    /**
+     * Starts {@code binary}, in memory when {@code dbPath} is null, else keeping its data in that file (created if
+     * missing); retries on another port if the one chosen was taken meanwhile.
+     */
     public static DynoxideServer start(Path binary, Path dbPath) {
         IllegalStateException failure = null;
         for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {

@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * Delivers one shard's records to the function in order, in batches, the way Lambda's stream poller does:
  * a batch is retried until it succeeds or runs out of retries, so no record overtakes an earlier one.
- * The checkpoint lives in memory: a restarted runtime starts again from the StartingPosition.
+ * Each record done with moves the shard's {@link Checkpoints checkpoint} past it.
  */
 final class ShardConsumer implements Runnable {
 
