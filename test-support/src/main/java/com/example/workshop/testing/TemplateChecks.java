@@ -6,6 +6,7 @@ import com.example.workshop.local.template.FunctionResource;
 import com.example.workshop.local.template.ResolvedPolicy;
 import com.example.workshop.local.template.Resolver;
 import com.example.workshop.local.template.SamTemplate;
+import com.example.workshop.local.template.StackFacts;
 import com.example.workshop.testing.DynamoDbCallRecorder.DynamoDbCall;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -86,13 +87,14 @@ public final class TemplateChecks {
     /** Checks each call {@code recorder} saw (the function's handler ran with its client) is allowed by the function's policy. */
     public TemplateChecks dynamoDbCalls(String functionLogicalId, DynamoDbCallRecorder recorder, LocalDynamoDb dynamo) {
         FunctionResource function = template.function(functionLogicalId);
-        ResolvedPolicy policy = new Resolver(dynamo.facts()).policy(function);
+        StackFacts facts = dynamo.facts();
+        ResolvedPolicy policy = new Resolver(facts).policy(function);
         if (recorder.calls().isEmpty()) {
             problems.add(functionLogicalId + ": no DynamoDB call was recorded; run its handler with dynamo.client(recorder)");
         }
         for (DynamoDbCall call : new LinkedHashSet<>(recorder.calls())) {
             List<String> resources = call.tableNames().isEmpty() ? List.of("*") : call.tableNames().stream()
-                    .map(name -> tableArn(dynamo, name)).toList();
+                    .map(name -> tableArn(facts, name)).toList();
             for (String resource : resources) {
                 if (!policy.allows(call.action(), resource)) {
                     problems.add(functionLogicalId + " calls " + call.action() + " on " + resource
@@ -201,8 +203,8 @@ public final class TemplateChecks {
         return template.apiEvents().stream().anyMatch(event -> event.match("GET", path).isPresent());
     }
 
-    private static String tableArn(LocalDynamoDb dynamo, String tableName) {
-        return dynamo.facts().tables().values().stream()
+    private static String tableArn(StackFacts facts, String tableName) {
+        return facts.tables().values().stream()
                 .filter(table -> table.name().equals(tableName))
                 .map(DeployedTable::arn)
                 .findFirst()
