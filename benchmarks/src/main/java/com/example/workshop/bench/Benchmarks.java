@@ -53,7 +53,7 @@ public final class Benchmarks {
     }
 
     private static void runColdStartsAndSizes(Options options, Report report) {
-        if (!options.runs("cold") && !options.runs("size")) {
+        if (!options.runs("cold") && !options.runs("size") && !options.runs("options")) {
             return;
         }
         try (DynoxideServer dynoxide = DynoxideServer.startInMemory()) {
@@ -63,9 +63,11 @@ public final class Benchmarks {
             if (options.runs("size")) {
                 new PackageSizeSuite(report).run(stages);
             }
+            ColdStartSuite coldStarts = new ColdStartSuite(options, report);
             if (options.runs("cold")) {
-                ColdStartSuite coldStarts = new ColdStartSuite(options, report);
                 coldStarts.run(stages);
+            }
+            if (options.runs("options")) {
                 stages.stream().filter(stage -> stage.module().equals(OPTIONS_STAGE)).findFirst()
                         .ifPresent(stage -> coldStarts.runOptions(stage, OPTIONS_FUNCTION));
             }
