@@ -76,6 +76,7 @@ final class ExecutionEnvironment implements AutoCloseable {
             // Newer JDKs warn about the JNI and sun.misc.Unsafe use of the runtime interface client; Java 21 does not.
             command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
         }
+        RuntimeNativeLibrary.javaOption().ifPresent(command::add);
         command.addAll(List.of("-cp", RuntimeClasspath.classpath(), RuntimeClasspath.BOOTSTRAP_CLASS, config.handler()));
         return command;
     }

@@ -36,11 +36,22 @@ final class RuntimeClasspath {
         return jarOf(BOOTSTRAP_CLASS).getParent();
     }
 
+    static Class<?> bootstrapClass() {
+        return load(BOOTSTRAP_CLASS);
+    }
+
     private static Path jarOf(String className) {
         try {
-            Class<?> type = Class.forName(className, false, RuntimeClasspath.class.getClassLoader());
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (ClassNotFoundException | URISyntaxException e) {
+            return Path.of(load(className).getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Class<?> load(String className) {
+        try {
+            return Class.forName(className, false, RuntimeClasspath.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
             throw new IllegalStateException("The Lambda runtime interface client is not on the classpath: " + className, e);
         }
     }

@@ -167,6 +167,22 @@ class FunctionPoolTest {
         assertNotEquals(0, pids.size());
     }
 
+    @Test
+    void environmentsColdStartingTogetherAllServe() throws Exception {
+        FunctionPool echo = pool("EchoHandler", 10, 4);
+
+        List<InvocationResult> results;
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<CompletableFuture<InvocationResult>> calls = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> echo.invoke("{}"), executor));
+            }
+            results = calls.stream().map(CompletableFuture::join).toList();
+        }
+
+        results.forEach(result -> assertTrue(result.succeeded(), result.payload()));
+    }
+
     private static String pid(InvocationResult result) {
         try {
             return json(result).get("pid").asText();
