@@ -154,14 +154,7 @@ class FunctionPoolTest {
         FunctionPool echo = pool("EchoHandler", 10, 2);
         echo.invoke("{}");
 
-        Set<String> pids;
-        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<CompletableFuture<InvocationResult>> calls = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                calls.add(CompletableFuture.supplyAsync(() -> echo.invoke("{}"), executor));
-            }
-            pids = calls.stream().map(CompletableFuture::join).map(FunctionPoolTest::pid).collect(Collectors.toSet());
-        }
+        Set<String> pids = invokeAtOnce(echo, 6).stream().map(FunctionPoolTest::pid).collect(Collectors.toSet());
 
         assertEquals(2, pids.size(), "two environments served six concurrent invocations");
         assertNotEquals(0, pids.size());
@@ -171,16 +164,17 @@ class FunctionPoolTest {
     void environmentsColdStartingTogetherAllServe() throws Exception {
         FunctionPool echo = pool("EchoHandler", 10, 4);
 
-        List<InvocationResult> results;
+        invokeAtOnce(echo, 4).forEach(result -> assertTrue(result.succeeded(), result.payload()));
+    }
+
+    private static List<InvocationResult> invokeAtOnce(FunctionPool pool, int invocations) {
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<CompletableFuture<InvocationResult>> calls = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                calls.add(CompletableFuture.supplyAsync(() -> echo.invoke("{}"), executor));
+            for (int i = 0; i < invocations; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> pool.invoke("{}"), executor));
             }
-            results = calls.stream().map(CompletableFuture::join).toList();
+            return calls.stream().map(CompletableFuture::join).toList();
         }
-
-        results.forEach(result -> assertTrue(result.succeeded(), result.payload()));
     }
 
     private static String pid(InvocationResult result) {
