@@ -75,7 +75,11 @@ public final class DocCommands {
                 } else if (block.hasFlag("run-background")) {
                     stopChecked(server, doc);
                     server = new Command(block.body());
-                    record(where, server.awaitStart(output));
+                    String failure = server.awaitStart(output);
+                    record(where, failure);
+                    if (failure != null) {
+                        return; // the commands after it would talk to no server, or to another one
+                    }
                 }
             }
         } finally {
@@ -110,7 +114,8 @@ public final class DocCommands {
         if (server == null) {
             return;
         }
-        for (String url : server.printedUrls()) {
+        List<String> urls = server.isAlive() ? List.copyOf(server.printedUrls()) : List.of();
+        for (String url : urls) {
             String failure = requestWithoutServerError(url);
             record(doc.name() + " GET " + url, failure == null ? null : failure + ", the server printed:\n" + tail(server.output()));
         }
@@ -172,6 +177,10 @@ public final class DocCommands {
 
         String output() {
             return output.toString();
+        }
+
+        boolean isAlive() {
+            return process.isAlive();
         }
 
         int exitValue() {

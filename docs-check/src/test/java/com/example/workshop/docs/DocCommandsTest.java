@@ -16,6 +16,29 @@ class DocCommandsTest {
     private static final String JWEBSERVER = Path.of(ProcessHandle.current().info().command().orElseThrow())
             .resolveSibling("jwebserver").toString();
 
+    @Test
+    void stopsAGuideWhoseServerDoesNotStart() throws IOException {
+        Files.createDirectories(root.resolve("docs"));
+        Files.writeString(root.resolve("docs/guide.md"), """
+                # Guide
+
+                ```bash run-background
+                echo "cannot serve"; exit 1
+                ```
+
+                ```bash run
+                echo "would talk to no server"
+                ```
+                """);
+
+        DocCommands commands = new DocCommands(root);
+        commands.runAll(Doc.read(root, root.resolve("docs/guide.md")));
+
+        assertEquals(0, commands.passed());
+        assertEquals(1, commands.failures().size(), commands.failures()::toString);
+        assertTrue(commands.failures().getFirst().contains("exited 1 before serving"), commands.failures()::toString);
+    }
+
     @TempDir
     Path root;
 
