@@ -14,9 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks the shell blocks of the guides without running them: bash syntax, that each block is either run
- * by docs/run-commands.sh ({@code bash run}), run by CI itself ({@code bash ci}) or needs AWS, and that the
- * names the commands use exist: stages, logical IDs, output keys, event files and one stack name throughout.
+ * Checks the shell blocks of the guides without running them: bash syntax; that each block is run by
+ * docs/run-commands.sh ({@code bash run}), run by CI itself ({@code bash ci}), too slow to run
+ * ({@code bash slow}: benchmarks) or needs AWS; and that the names the commands use exist: stages,
+ * logical IDs, output keys, event files, and one stack name throughout.
  */
 final class Commands {
 
@@ -80,9 +81,10 @@ final class Commands {
 
     private void checkBlock(Doc doc, CodeBlock block, List<Problem> problems) {
         boolean run = block.hasFlag("run") || block.hasFlag("run-background");
-        if (!run && !block.hasFlag("ci") && !NEEDS_AWS.matcher(block.body()).find()) {
-            problems.add(doc.problem(block.lineNumber(),
-                    "this block needs no AWS: mark it ```bash run so docs/run-commands.sh runs it"));
+        boolean notForCi = block.hasFlag("ci") || block.hasFlag("slow");
+        if (!run && !notForCi && !NEEDS_AWS.matcher(block.body()).find()) {
+            problems.add(doc.problem(block.lineNumber(), "this block needs no AWS: mark it ```bash run so"
+                    + " docs/run-commands.sh runs it (```bash slow if it takes minutes, like a benchmark)"));
         }
         if (block.hasFlag("ci")) {
             checkCiRunsIt(doc, block, problems);
