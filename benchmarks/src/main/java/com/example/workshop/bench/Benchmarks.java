@@ -21,6 +21,10 @@ public final class Benchmarks {
 
     public static void main(String[] args) {
         Options options = Options.parse(args);
+        if (options.chartOnly()) {
+            Chart.coldStarts(Report.readSeries(options.results()), options.chart());
+            return;
+        }
         Report report = new Report();
         report.setting("options", options.suites());
         report.setting("coldStartRuns", options.runs());

@@ -133,11 +133,13 @@ final class Chart {
         g.setStroke(new BasicStroke(1));
     }
 
+    /** "module-3-counter/RecordVisitFunction" as "module-3 / RecordVisit", on two lines. */
     private static void label(Graphics2D g, String text, int x, int width) {
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         int y = TOP + (HEIGHT - TOP - BOTTOM) + 14;
-        for (String part : text.replace("/", "/\n").split("\n")) {
+        String shortened = text.replaceAll("(module-\\d)-[a-z]+", "$1").replace("Function", "").replace(": ", ":\n");
+        for (String part : shortened.replace("/", "\n").split("\n")) {
             int textWidth = g.getFontMetrics().stringWidth(part);
             g.drawString(part, x + Math.max(0, (width - 12 - textWidth) / 2), y);
             y += 13;

@@ -76,9 +76,8 @@ final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Raises the concurrency to {@link #MAX_ENVIRONMENTS} one client at a time, so each new execution environment
-     * starts alone. Several JVMs starting at once crash (SIGBUS): runtime interface client 2.10.1 unpacks its JNI
-     * library to the same /tmp/.libaws-lambda-jni.so in every JVM, overwriting it while another JVM maps it.
+     * Raises the concurrency to {@link #MAX_ENVIRONMENTS} one client at a time, so every execution environment is
+     * started, each alone, before anything is measured: cold starts stay out of the load figures.
      *
      * @return the requests sent
      */

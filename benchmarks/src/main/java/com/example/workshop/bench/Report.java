@@ -58,6 +58,17 @@ final class Report {
         return List.copyOf(series);
     }
 
+    /** The series of a results.json written by {@link #write}. */
+    static List<Series> readSeries(Path directory) {
+        try {
+            ObjectMapper json = new ObjectMapper();
+            return json.readValue(json.readTree(directory.resolve("results.json").toFile()).get("series").traverse(json),
+                    json.getTypeFactory().constructCollectionType(List.class, Series.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     void write(Path directory) {
         try {
             Files.createDirectories(directory);

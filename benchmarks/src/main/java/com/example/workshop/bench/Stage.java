@@ -61,10 +61,6 @@ record Stage(String module, Path repository, Path packages, SamTemplate template
             environment.put("TABLE_NAME", tableName);
         }
         environment.putAll(extra);
-        String toolOptions = (PrivateJniLibrary.javaOption() + " " + extra.getOrDefault("JAVA_TOOL_OPTIONS", "")).strip();
-        if (!toolOptions.isEmpty()) {
-            environment.put("JAVA_TOOL_OPTIONS", toolOptions);
-        }
         return new FunctionConfig(function.logicalId(), handler, taskRoot, environment, REGION,
                 function.memorySize(), function.timeout());
     }
