@@ -89,7 +89,9 @@ final class ColdStartSuite {
                 "Same method as above, every option in the same alternation. JAVA_TOOL_OPTIONS is read before the "
                         + "runtime's own flags (-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto), so a flag the "
                         + "runtime also sets cannot be undone by it: adding -XX:TieredStopAtLevel=1 or -XX:+UseSerialGC changes "
-                        + "nothing, and another collector stops the JVM (\"Multiple garbage collectors selected\").",
+                        + "nothing, and another collector stops the JVM (\"Multiple garbage collectors selected\"). "
+                        + "For the same reason no-cds (-Xshare:off) is overridden by -Xshare:auto: it is the shipped "
+                        + "package again, an A/A control showing the method's noise.",
                 "variant", "total", "init + first", "CPU", "vs shipped (total)", "vs shipped (CPU)");
         double shippedCpu = measured.get(SHIPPED).cpuSeries.stats().median();
         measured.forEach((name, m) -> table.row(name, m.total(), m.split(), m.cpu(),

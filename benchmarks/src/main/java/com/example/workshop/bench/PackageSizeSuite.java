@@ -30,8 +30,8 @@ final class PackageSizeSuite {
         Table table = new Table("Deployment package size",
                 "Classes + lib/ from `mvn dependency:copy-dependencies -DincludeScope=runtime`, as `sam build` lays them "
                         + "out; zipped with java.util.zip at the default level. KiB. \"without Apache 5\" is the shipped "
-                        + "package minus the apache5-client, httpclient5 and httpcore5 jars (an exclusion the stages "
-                        + "do not have yet; they never load them).",
+                        + "package minus any apache5-client, httpclient5 and httpcore5 jars (the SDK's default client, "
+                        + "which the stages never load; equal to shipped once they exclude it).",
                 "stage", "shipped unzipped", "shipped zipped", "without Apache 5 (zipped)", "naive unzipped",
                 "naive zipped", "shipped / naive (zipped)", "jars shipped / naive");
         for (Stage stage : stages) {
