@@ -48,6 +48,7 @@ final class LoopbackHttpServer implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket connection = listener.accept();
+                connection.setTcpNoDelay(true);
                 connections.add(connection);
                 Thread.ofVirtual().start(() -> serve(connection));
             } catch (IOException e) {

@@ -31,6 +31,7 @@ final class ExecutionEnvironment implements AutoCloseable {
     private final FunctionLog log;
     private final RuntimeApiServer runtimeApi;
     private final Process process;
+    private final Path statusFile;
     private final long startedAtNanos = System.nanoTime();
     private boolean initReported;
     private OptionalLong coldStartInitNanos = OptionalLong.empty();
@@ -43,6 +44,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         this.log = log;
         this.runtimeApi = runtimeApi;
         this.process = process;
+        this.statusFile = Path.of("/proc", Long.toString(process.pid()), "status");
     }
 
     static ExecutionEnvironment start(FunctionConfig config, Map<String, String> lambdaEnvironment, FunctionLog log) {
@@ -165,7 +167,6 @@ final class ExecutionEnvironment implements AutoCloseable {
             initReported = true;
             coldStartInitNanos = OptionalLong.of(runtimeApi.firstPollAtNanos().join() - startedAtNanos);
         }
-        maxMemoryUsedMb();
         log.line(config.name(), "START RequestId: " + requestId + " Version: $LATEST");
     }
 
@@ -215,17 +216,16 @@ final class ExecutionEnvironment implements AutoCloseable {
 
     /**
      * VmHWM: the peak resident set size of the environment's JVM, which is what Lambda reports; once the process
-     * is gone, the last value read.
+     * is gone, the last value read. A high-water mark only grows, so one read as the invocation ends is enough.
      */
     private long maxMemoryUsedMb() {
-        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
         try {
-            Files.readAllLines(status).stream()
-                    .filter(line -> line.startsWith("VmHWM:"))
-                    .map(line -> line.replaceAll("\\D", ""))
-                    .mapToLong(kilobytes -> Long.parseLong(kilobytes) / 1024)
-                    .findFirst()
-                    .ifPresent(megabytes -> maxMemoryUsedMb = Math.max(maxMemoryUsedMb, megabytes));
+            String status = Files.readString(statusFile);
+            int field = status.indexOf("VmHWM:");
+            if (field >= 0) {
+                String kilobytes = status.substring(field + "VmHWM:".length(), status.indexOf(" kB", field)).strip();
+                maxMemoryUsedMb = Math.max(maxMemoryUsedMb, Long.parseLong(kilobytes) / 1024);
+            }
         } catch (IOException e) {
             // the process has exited
         }
