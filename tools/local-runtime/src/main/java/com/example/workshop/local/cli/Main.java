@@ -1,0 +1,153 @@
+package com.example.workshop.local.cli;
+
+import com.example.workshop.local.apigateway.RestApi;
+import com.example.workshop.local.lambda.FunctionLog;
+import com.example.workshop.local.lambda.FunctionPool;
+import com.example.workshop.local.lambda.InvocationResult;
+import com.example.workshop.local.template.ApiEvent;
+import com.example.workshop.local.template.DeployedTable;
+import com.example.workshop.local.template.TemplateException;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./workshop run <stage>} serves a stage locally until Ctrl-C; {@code ./workshop invoke <stage> <Function>}
+ * invokes one function once, like {@code sam local invoke}.
+ */
+public final class Main {
+
+    static final String USAGE = """
+            Usage:
+              ./workshop run <stage> [--port 3000] [--fresh] [--max-environments 8]
+                  Serves the stage's API at http://127.0.0.1:<port>/Prod/ with its tables (kept in
+                  <stage>/target/local/dynamodb.db; --fresh starts from empty tables) and stream processing,
+                  until Ctrl-C.
+              ./workshop invoke <stage> <FunctionLogicalId> [--event <file.json>]
+                  Invokes the function once with the event (default {}), prints its response on stdout and
+                  its logs on stderr; exits with 1 if the function failed.
+            <stage> is 1, 2, 3, 4 or a folder name such as module-4-streams.""";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        // One line per java.util.logging record (the IAM proxy and stream mappings log through it).
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
+        try {
+            System.exit(run(Arguments.parse(args)));
+        } catch (UsageException e) {
+            System.err.println("workshop: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+        } catch (TemplateException | IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
+            System.err.println("workshop: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static int run(Arguments arguments) {
+        Stage stage = Stage.resolve(repositoryRoot(), arguments.stage());
+        return switch (arguments.command()) {
+            case "run" -> serve(stage, arguments);
+            case "invoke" -> invoke(stage, arguments);
+            default -> throw new UsageException("unknown command '" + arguments.command() + "'");
+        };
+    }
+
+    private static int serve(Stage stage, Arguments arguments) {
+        if (arguments.fresh()) {
+            deleteDatabase(stage);
+        }
+        LocalDeployment.Options options = new LocalDeployment.Options(stage.databaseFile(), arguments.port(), true,
+                arguments.maxEnvironments(), FunctionLog.printingTo(System.out), System.out::println);
+        LocalDeployment deployment = LocalDeployment.start(stage, options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping " + stage.name() + " ...");
+            deployment.close();
+            stopped.countDown();
+        }));
+        printSummary(stage, deployment, System.out);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    static void printSummary(Stage stage, LocalDeployment deployment, PrintStream out) {
+        out.println();
+        out.println(stage.name() + " is running locally. Ctrl-C stops it.");
+        RestApi api = deployment.api();
+        if (api != null) {
+            out.println("API: " + api.baseUrl());
+            int width = deployment.routesInTemplate().stream().mapToInt(route -> route.path().length()).max().orElse(1);
+            for (ApiEvent route : deployment.routesInTemplate()) {
+                out.printf("  %-4s %s%-" + width + "s -> %s%n", route.method(), api.baseUrl(), route.path().substring(1),
+                        route.functionLogicalId());
+            }
+        }
+        for (DeployedTable table : deployment.tables().values()) {
+            out.println("Table " + table.logicalId() + ": " + table.name() + (table.streamArn() != null ? " (with stream)" : ""));
+        }
+        deployment.template().dynamoDbEvents().forEach(event ->
+                out.println("Stream of " + event.tableLogicalId() + " -> " + event.functionLogicalId()));
+        out.println("DynamoDB: " + deployment.dynamoDb().endpoint() + " (data in " + stage.databaseFile() + ")");
+        out.println();
+    }
+
+    private static int invoke(Stage stage, Arguments arguments) {
+        String event = readEvent(arguments.eventFile());
+        LocalDeployment.Options options = new LocalDeployment.Options(stage.databaseFile(), -1, false, 1,
+                FunctionLog.printingTo(System.err), System.err::println);
+        try (LocalDeployment deployment = LocalDeployment.start(stage, options)) {
+            FunctionPool function = deployment.function(arguments.functionLogicalId());
+            InvocationResult result = function.invoke(event);
+            System.out.println(result.payload());
+            return result.succeeded() ? 0 : 1;
+        }
+    }
+
+    private static String readEvent(Path file) {
+        if (file == null) {
+            return "{}";
+        }
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UsageException("cannot read the event file " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static void deleteDatabase(Stage stage) {
+        try {
+            for (String suffix : new String[]{"", "-shm", "-wal"}) {
+                Files.deleteIfExists(Path.of(stage.databaseFile() + suffix));
+            }
+            Files.deleteIfExists(LocalDeployment.checkpointsFile(stage.databaseFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + stage.databaseFile(), e);
+        }
+    }
+
+    /** tools/local-runtime/target/local-runtime.jar (or target/classes) lives three levels below the repository root. */
+    static Path repositoryRoot() {
+        String configured = System.getProperty("workshop.root");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        try {
+            Path location = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return location.getParent().getParent().getParent().getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package com.example.workshop.local.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ArgumentsTest {
+
+    @Test
+    void runTakesAStageAndOptions() {
+        Arguments run = Arguments.parse("run", "4", "--port", "8080", "--fresh");
+
+        assertEquals("run", run.command());
+        assertEquals("4", run.stage());
+        assertEquals(8080, run.port());
+        assertTrue(run.fresh());
+    }
+
+    @Test
+    void invokeTakesAStageAFunctionAndAnEvent() {
+        Arguments invoke = Arguments.parse("invoke", "3", "RecordVisitFunction", "--event", "events/x.json");
+
+        assertEquals("RecordVisitFunction", invoke.functionLogicalId());
+        assertEquals(Path.of("events/x.json"), invoke.eventFile());
+        assertEquals(Arguments.DEFAULT_PORT, invoke.port());
+    }
+
+    @Test
+    void mistakesAreExplained() {
+        assertEquals("--port must be a number, got 'abc'",
+                assertThrows(UsageException.class, () -> Arguments.parse("run", "1", "--port", "abc")).getMessage());
+        assertEquals("invoke takes 2 argument(s), got 1: [3]",
+                assertThrows(UsageException.class, () -> Arguments.parse("invoke", "3")).getMessage());
+        assertEquals("unknown option --prot",
+                assertThrows(UsageException.class, () -> Arguments.parse("run", "1", "--prot", "1")).getMessage());
+    }
+
+    @Test
+    void aStageIsNamedByNumberOrFolder() {
+        Path repository = Path.of("../..").toAbsolutePath().normalize();
+
+        assertEquals("module-3-counter", Stage.resolve(repository, "3").name());
+        assertEquals("module-3-counter", Stage.resolve(repository, "module-3-counter").name());
+        assertTrue(assertThrows(UsageException.class, () -> Stage.resolve(repository, "7")).getMessage()
+                .startsWith("Unknown stage '7'. Stages: [module-1-hello, module-2-table, module-3-counter, module-4-streams]"));
+    }
+}

@@ -1,0 +1,70 @@
+package com.example.workshop.local.e2e;
+
+import com.example.workshop.local.cli.LocalDeployment;
+import com.example.workshop.local.cli.Stage;
+import com.example.workshop.local.lambda.CapturedLog;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A stage of the repository deployed locally, as {@code ./workshop run} deploys it, reached over real HTTP. */
+final class RunningStage implements AutoCloseable {
+
+    static final Path REPOSITORY = Path.of("../..").toAbsolutePath().normalize();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    final CapturedLog functionLog = new CapturedLog();
+    final List<String> platformLog = new CopyOnWriteArrayList<>();
+    final LocalDeployment deployment;
+
+    private RunningStage(String stage, Path databaseFile) {
+        LocalDeployment.Options options = new LocalDeployment.Options(databaseFile, 0, true, 4, functionLog,
+                line -> {
+                    platformLog.add(line);
+                    System.out.println(line);
+                });
+        this.deployment = LocalDeployment.start(Stage.resolve(REPOSITORY, stage), options);
+    }
+
+    /** With an in-memory database. */
+    static RunningStage start(String stage) {
+        return new RunningStage(stage, null);
+    }
+
+    static RunningStage start(String stage, Path databaseFile) {
+        return new RunningStage(stage, databaseFile);
+    }
+
+    /** e.g. http://127.0.0.1:41234/Prod/ */
+    String baseUrl() {
+        return deployment.api().baseUrl();
+    }
+
+    String root() {
+        return "http://127.0.0.1:" + deployment.api().port();
+    }
+
+    HttpResponse<String> get(String pathFromRoot) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(root() + pathFromRoot)).build(), BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        deployment.close();
+    }
+}
