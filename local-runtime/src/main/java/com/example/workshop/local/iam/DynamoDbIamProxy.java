@@ -6,6 +6,7 @@ import com.example.workshop.local.http.Request;
 import com.example.workshop.local.http.RequestLimits;
 import com.example.workshop.local.http.RequestReader;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -108,7 +109,7 @@ public final class DynamoDbIamProxy implements AutoCloseable {
     }
 
     private void serve(Socket client) {
-        try (client; Socket upstream = new Socket()) {
+        try (client; Upstream upstream = new Upstream(dynamoDb)) {
             client.setTcpNoDelay(true);
             RequestReader requests = new RequestReader(client, LIMITS);
             OutputStream toClient = new BufferedOutputStream(client.getOutputStream());
@@ -129,7 +130,7 @@ public final class DynamoDbIamProxy implements AutoCloseable {
     }
 
     /** Answers one request; false when the connection is not to be used again. */
-    private boolean serve(Request request, Socket upstream, OutputStream toClient) throws IOException {
+    private boolean serve(Request request, Upstream upstream, OutputStream toClient) throws IOException {
         DynamoDbRequest call;
         try {
             call = DynamoDbRequest.of(request);
@@ -153,17 +154,14 @@ public final class DynamoDbIamProxy implements AutoCloseable {
     }
 
     /** Sends the checked request and relays the response; false when the connection cannot be reused. */
-    private boolean forward(DynamoDbRequest call, Socket upstream, OutputStream toClient) throws IOException {
-        if (!upstream.isConnected()) {
-            upstream.connect(dynamoDb, 2_000);
-            upstream.setTcpNoDelay(true);
-        }
-        OutputStream toDynamoDb = upstream.getOutputStream();
+    private boolean forward(DynamoDbRequest call, Upstream upstream, OutputStream toClient) throws IOException {
+        upstream.connect();
+        OutputStream toDynamoDb = upstream.out;
         toDynamoDb.write(call.forwarded().bytes());
         toDynamoDb.write(call.body());
         toDynamoDb.flush();
 
-        InputStream fromDynamoDb = upstream.getInputStream();
+        InputStream fromDynamoDb = upstream.in;
         HttpHead response = HttpHead.read(fromDynamoDb);
         if (response == null) {
             throw new SocketException("DynamoDB endpoint closed the connection");
@@ -177,6 +175,33 @@ public final class DynamoDbIamProxy implements AutoCloseable {
         }
         toClient.flush();
         return framed && response.keepsAlive();
+    }
+
+    /** The connection to DynamoDB that serves one client connection, opened at its first allowed call. */
+    private static final class Upstream implements AutoCloseable {
+
+        private final InetSocketAddress address;
+        private final Socket socket = new Socket();
+        private InputStream in;
+        private OutputStream out;
+
+        Upstream(InetSocketAddress address) {
+            this.address = address;
+        }
+
+        void connect() throws IOException {
+            if (!socket.isConnected()) {
+                socket.connect(address, 2_000);
+                socket.setTcpNoDelay(true);
+                in = new BufferedInputStream(socket.getInputStream());
+                out = new BufferedOutputStream(socket.getOutputStream());
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 
     private static void copy(InputStream from, OutputStream to, long length) throws IOException {
