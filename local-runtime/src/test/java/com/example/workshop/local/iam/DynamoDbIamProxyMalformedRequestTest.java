@@ -125,6 +125,17 @@ class DynamoDbIamProxyMalformedRequestTest {
     }
 
     @Test
+    void dynamoDbIsCalledWithPostSlashOnly() throws Exception {
+        for (String line : List.of("GET / HTTP/1.1", "POST /other HTTP/1.1", "POST /? HTTP/1.1")) {
+            String body = deleteBody();
+            RawHttp.Answer answer = RawHttp.exchange(proxy.endpoint().getPort(), line + "\r\nHost: proxy\r\n"
+                    + signedBy("AdminFunction") + GET + "Content-Length: " + body.length() + "\r\n\r\n" + body);
+
+            assertBadRequest(answer, "POST /");
+        }
+    }
+
+    @Test
     void aMissingOrMalformedTargetIsAnUnknownOperation() throws Exception {
         for (String target : List.of("", "X-Amz-Target: DynamoDB_20120810.GetItem.DeleteItem\r\n",
                 "X-Amz-Target: Other_20120810.DeleteItem\r\n")) {
