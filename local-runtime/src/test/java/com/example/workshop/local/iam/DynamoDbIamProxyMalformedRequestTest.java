@@ -146,6 +146,8 @@ class DynamoDbIamProxyMalformedRequestTest {
                     JSON.readTree(answer.body()).get("__type").asText(), answer.body());
             assertItemStillThere();
         }
+        assertTrue(log.contains("BAD REQUEST to the IAM proxy, refused before it reached DynamoDB: X-Amz-Target is not"),
+                log.lines().toString());
     }
 
     @Test
