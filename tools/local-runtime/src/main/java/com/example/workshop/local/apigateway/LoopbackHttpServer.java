@@ -1,42 +1,62 @@
 package com.example.workshop.local.apigateway;
 
 import com.example.workshop.local.http.Header;
-import com.example.workshop.local.http.HttpHead;
+import com.example.workshop.local.http.MalformedHttpException;
+import com.example.workshop.local.http.Request;
+import com.example.workshop.local.http.RequestLimits;
+import com.example.workshop.local.http.RequestLine;
+import com.example.workshop.local.http.RequestReader;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * A small HTTP/1.1 server on 127.0.0.1, one virtual thread per connection, with keep-alive. It exists because
  * API Gateway hands header names to the function exactly as the client spelled them, which the JDK's
- * HttpServer does not preserve.
+ * HttpServer does not preserve. Requests are read by the runtime's one strict reader ({@link RequestReader});
+ * one it refuses is answered with its 4xx status and a short JSON body, then the connection is closed.
  */
 final class LoopbackHttpServer implements AutoCloseable {
 
-    private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    /**
+     * API Gateway's limits for an edge-optimized REST API, which SAM's implicit API is: a URL of 8,192 characters,
+     * 10,240 bytes of headers, a 10 MB payload. A request must arrive within 30 seconds of its first byte.
+     */
+    static final RequestLimits API_GATEWAY_LIMITS =
+            new RequestLimits(8192, 10_240, 10L * 1024 * 1024, Duration.ofSeconds(30));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ServerSocket listener;
+    private final RequestLimits limits;
     private final Function<HttpRequest, HttpResponse> handler;
+    private final Consumer<String> refusals;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
 
-    LoopbackHttpServer(int port, Function<HttpRequest, HttpResponse> handler) throws IOException {
+    /** @param refusals receives one line per request refused before it reached the handler */
+    LoopbackHttpServer(int port, RequestLimits limits, Function<HttpRequest, HttpResponse> handler,
+                       Consumer<String> refusals) throws IOException {
         this.listener = new ServerSocket(port, 128, InetAddress.getLoopbackAddress());
+        this.limits = limits;
         this.handler = handler;
+        this.refusals = refusals;
         Thread.ofVirtual().name("api-gateway-accept").start(this::acceptLoop);
     }
 
@@ -58,21 +78,16 @@ final class LoopbackHttpServer implements AutoCloseable {
     }
 
     private void serve(Socket connection) {
-        try (connection;
-             InputStream in = new BufferedInputStream(connection.getInputStream());
-             OutputStream out = new BufferedOutputStream(connection.getOutputStream())) {
-            String sourceIp = connection.getInetAddress().getHostAddress();
-            HttpHead head;
-            while ((head = HttpHead.read(in)) != null) {
-                HttpRequest request = request(head, in, sourceIp);
-                write(out, handler.apply(request), !head.keepsAlive(), request.method().equals("HEAD"));
-                if (!head.keepsAlive()) {
-                    return;
-                }
+        try (connection; OutputStream out = new BufferedOutputStream(connection.getOutputStream())) {
+            RequestReader requests = new RequestReader(connection, limits);
+            try {
+                serveRequests(requests, out, connection.getInetAddress().getHostAddress());
+            } catch (MalformedHttpException refused) {
+                refusals.accept("refused with " + refused.status() + ": " + refused.getMessage());
+                write(out, refusal(refused), true, false);
+                requests.discardRest();
             }
-        } catch (HttpHead.MalformedException e) {
-            // Nothing sensible to answer a client that does not speak HTTP/1.1; drop it.
-        } catch (SocketException | EOFException e) {
+        } catch (SocketException e) {
             // client went away
         } catch (IOException e) {
             System.err.println("[API] connection failed: " + e);
@@ -81,24 +96,24 @@ final class LoopbackHttpServer implements AutoCloseable {
         }
     }
 
-    private static HttpRequest request(HttpHead head, InputStream in, String sourceIp) throws IOException {
-        String[] requestLine = head.startLine().split(" ");
-        if (requestLine.length != 3) {
-            throw new HttpHead.MalformedException("not a request line: " + head.startLine());
+    private void serveRequests(RequestReader requests, OutputStream out, String sourceIp) throws IOException {
+        Optional<Request> next;
+        while ((next = requests.next()).isPresent()) {
+            Request request = next.get();
+            boolean keepAlive = request.head().keepsAlive();
+            RequestLine line = request.line();
+            HttpRequest httpRequest = new HttpRequest(line.method(), line.target(), line.version(),
+                    request.head().headers(), request.body(), sourceIp);
+            write(out, handler.apply(httpRequest), !keepAlive, line.method().equals("HEAD"));
+            if (!keepAlive) {
+                return;
+            }
         }
-        return new HttpRequest(requestLine[0], requestLine[1], requestLine[2], head.headers(), readBody(in, head), sourceIp);
     }
 
-    private static byte[] readBody(InputStream in, HttpHead head) throws IOException {
-        if (head.header("Transfer-Encoding").isPresent()) {
-            // clients send Content-Length for the small bodies of this workshop
-            throw new HttpHead.MalformedException("chunked requests are not supported");
-        }
-        long length = head.contentLength().orElse(0);
-        if (length < 0 || length > MAX_BODY_BYTES) {
-            throw new HttpHead.MalformedException("Content-Length " + length + " is out of range");
-        }
-        return in.readNBytes((int) length);
+    private static HttpResponse refusal(MalformedHttpException refused) {
+        String body = JSON.createObjectNode().put("message", reason(refused.status()) + ": " + refused.getMessage()).toString();
+        return HttpResponse.json(refused.status(), body, List.of());
     }
 
     private static void write(OutputStream out, HttpResponse response, boolean close, boolean headOnly) throws IOException {
@@ -127,8 +142,14 @@ final class LoopbackHttpServer implements AutoCloseable {
             case 400 -> "Bad Request";
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
+            case 408 -> "Request Timeout";
+            case 411 -> "Length Required";
+            case 413 -> "Content Too Large";
+            case 414 -> "URI Too Long";
+            case 431 -> "Request Header Fields Too Large";
             case 500 -> "Internal Server Error";
             case 502 -> "Bad Gateway";
+            case 505 -> "HTTP Version Not Supported";
             default -> "Status " + status;
         };
     }

@@ -1,7 +1,9 @@
 package com.example.workshop.local.apigateway;
 
 import com.example.workshop.local.http.Header;
+import com.example.workshop.local.http.RequestLimits;
 import com.example.workshop.local.lambda.InvocationResult;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,17 +24,19 @@ public final class RestApi implements AutoCloseable {
     public static final String STAGE = "Prod";
     private static final String MISSING_AUTHENTICATION_TOKEN = "{\"message\":\"Missing Authentication Token\"}";
     private static final String INTERNAL_SERVER_ERROR = "{\"message\": \"Internal server error\"}";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<Route> routes;
     private final Consumer<String> accessLog;
     private final String apiId;
     private final LoopbackHttpServer server;
 
-    private RestApi(List<Route> routes, int port, String apiId, Consumer<String> accessLog) throws IOException {
+    private RestApi(List<Route> routes, int port, String apiId, RequestLimits limits, Consumer<String> accessLog)
+            throws IOException {
         this.routes = routes.stream().sorted(Comparator.comparingInt(Route::specificity).reversed()).toList();
         this.apiId = apiId;
         this.accessLog = accessLog;
-        this.server = new LoopbackHttpServer(port, this::handle);
+        this.server = new LoopbackHttpServer(port, limits, this::handle, accessLog);
     }
 
     /** A new API id, ten lower-case letters and digits like {@code abcdef1234}: what {@code !Ref ServerlessRestApi} gives. */
@@ -50,8 +54,13 @@ public final class RestApi implements AutoCloseable {
      * @param accessLog receives one line per request
      */
     public static RestApi start(List<Route> routes, int port, String apiId, Consumer<String> accessLog) {
+        return start(routes, port, apiId, LoopbackHttpServer.API_GATEWAY_LIMITS, accessLog);
+    }
+
+    /** With other limits than API Gateway's: a short timeout, for a test. */
+    static RestApi start(List<Route> routes, int port, String apiId, RequestLimits limits, Consumer<String> accessLog) {
         try {
-            return new RestApi(routes, port, apiId, accessLog);
+            return new RestApi(routes, port, apiId, limits, accessLog);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot serve the API on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         }
@@ -74,12 +83,15 @@ public final class RestApi implements AutoCloseable {
         long started = System.nanoTime();
         String requestId = UUID.randomUUID().toString();
         String path = withoutStage(request.rawPath());
-        Optional<Match> match = match(request.method(), path);
+        Optional<String> malformedEscape = PercentEncoding.firstMalformedEscape(request.target());
+        Optional<Match> match = malformedEscape.isPresent() ? Optional.empty() : match(request.method(), path);
         HttpResponse response;
         try {
-            response = match
-                    .map(found -> integrate(request, found, path, requestId))
-                    .orElseGet(() -> error(403, MISSING_AUTHENTICATION_TOKEN, "MissingAuthenticationTokenException", requestId));
+            response = malformedEscape.isPresent()
+                    ? error(400, message("Malformed percent-encoding in the URL: " + malformedEscape.get()),
+                            "BadRequestException", requestId)
+                    : match.map(found -> integrate(request, found, path, requestId)).orElseGet(() ->
+                            error(403, MISSING_AUTHENTICATION_TOKEN, "MissingAuthenticationTokenException", requestId));
         } catch (RuntimeException e) {
             accessLog.accept("failed: " + e);
             response = error(500, INTERNAL_SERVER_ERROR, "InternalServerErrorException", requestId);
@@ -88,6 +100,10 @@ public final class RestApi implements AutoCloseable {
                 (System.nanoTime() - started) / 1_000_000,
                 match.map(found -> " (" + found.route().functionName() + ")").orElse("")));
         return response;
+    }
+
+    private static String message(String message) {
+        return JSON.createObjectNode().put("message", message).toString();
     }
 
     private static String withoutStage(String rawPath) {

@@ -1,12 +1,7 @@
 package com.example.workshop.local.iam;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +17,6 @@ final class CallAuthorizer {
     private static final Logger LOG = System.getLogger(CallAuthorizer.class.getName());
     private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/,\\s]+)/");
     private static final String ACCOUNT_WHEN_UNKNOWN = "000000000000";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, FunctionIdentity> identities = new ConcurrentHashMap<>();
     private final TableArns tables;
@@ -36,21 +30,21 @@ final class CallAuthorizer {
     }
 
     /** Empty when the call may go to DynamoDB, else the error to answer instead. */
-    Optional<DynamoDbError> check(String authorization, String target, byte[] body) {
-        if (authorization == null) {
-            LOG.log(Level.WARNING, "DENIED unsigned DynamoDB request ({0})", target);
+    Optional<DynamoDbError> check(DynamoDbRequest request) {
+        String operation = request.operation();
+        if (request.authorization().isEmpty()) {
+            LOG.log(Level.WARNING, "DENIED unsigned DynamoDB request ({0})", operation);
             return Optional.of(DynamoDbError.missingAuthenticationToken());
         }
-        String accessKeyId = accessKeyId(authorization);
+        String accessKeyId = accessKeyId(request.authorization().get());
         FunctionIdentity caller = identities.get(accessKeyId);
         if (caller == null) {
             LOG.log(Level.WARNING, "DENIED DynamoDB request ({0}) signed with unknown access key id \"{1}\": "
                     + "only this stage''s functions, with the keys the local runtime gives them, may call DynamoDB here",
-                    target, accessKeyId);
+                    operation, accessKeyId);
             return Optional.of(DynamoDbError.unrecognizedClient());
         }
-        String operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
-        for (RequestedAccess access : RequestedAccess.of(operation, parse(body), tables)) {
+        for (RequestedAccess access : RequestedAccess.of(operation, request.json(), tables)) {
             if (!caller.policy().allows(access.action(), access.resource())) {
                 return Optional.of(deny(caller, access));
             }
@@ -75,13 +69,5 @@ final class CallAuthorizer {
     private static String accountOf(String arn) {
         String[] fields = arn.split(":", 6);
         return fields.length == 6 && !fields[4].isEmpty() ? fields[4] : ACCOUNT_WHEN_UNKNOWN;
-    }
-
-    private static JsonNode parse(byte[] body) {
-        try {
-            return body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
-        } catch (IOException notJson) {
-            return JSON.createObjectNode();
-        }
     }
 }

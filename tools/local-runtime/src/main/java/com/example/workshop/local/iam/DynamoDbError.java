@@ -34,6 +34,21 @@ record DynamoDbError(String type, String messageField, String message) {
                 "Request is missing Authentication Token");
     }
 
+    /** A request the proxy refuses to read: HTTP that could be read two ways, or a call not made with POST /. */
+    static DynamoDbError validation(String message) {
+        return new DynamoDbError("com.amazon.coral.validate#ValidationException", "message", message);
+    }
+
+    /** What DynamoDB answers to a missing or unknown X-Amz-Target. */
+    static DynamoDbError unknownOperation(String message) {
+        return new DynamoDbError("com.amazon.coral.service#UnknownOperationException", "message", message);
+    }
+
+    /** What DynamoDB answers to a body that is not one JSON object. */
+    static DynamoDbError serialization(String message) {
+        return new DynamoDbError("com.amazon.coral.service#SerializationException", "Message", message);
+    }
+
     byte[] body() {
         String json = JSON.createObjectNode().put("__type", type).put(messageField, message).toString();
         return json.getBytes(StandardCharsets.UTF_8);

@@ -1,6 +1,10 @@
 package com.example.workshop.local.iam;
 
 import com.example.workshop.local.http.HttpHead;
+import com.example.workshop.local.http.MalformedHttpException;
+import com.example.workshop.local.http.Request;
+import com.example.workshop.local.http.RequestLimits;
+import com.example.workshop.local.http.RequestReader;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -17,6 +21,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,9 +31,10 @@ import java.util.concurrent.Executors;
 /**
  * Enforces each function's Policies on its DynamoDB calls: an HTTP proxy on 127.0.0.1 in front of the local
  * DynamoDB endpoint. A function's environment points the SDK at it ({@link #environmentFor}) with the
- * function's own access key id; a call its policy allows is passed to DynamoDB byte for byte and the answer
- * relayed back as it comes; any other call is answered with the AccessDeniedException DynamoDB would return on
- * AWS. Calls signed with an unknown key are refused.
+ * function's own access key id; a call its policy allows is passed on to DynamoDB and the answer relayed back as
+ * it comes; any other call is answered with the AccessDeniedException DynamoDB would return on AWS. Calls signed
+ * with an unknown key are refused. Each request is read once, strictly, and what goes on to DynamoDB is built
+ * from what was checked ({@link DynamoDbRequest}), so DynamoDB cannot act on a request other than the one allowed.
  *
  * <p>Each client connection is served by one virtual thread over one upstream connection, with blocking I/O:
  * no hand-off between threads, so the proxy adds little latency even on a busy laptop. Messages are framed by
@@ -37,6 +43,9 @@ import java.util.concurrent.Executors;
 public final class DynamoDbIamProxy implements AutoCloseable {
 
     private static final Logger LOG = System.getLogger(DynamoDbIamProxy.class.getName());
+    /** DynamoDB's own request limit is 16 MB (BatchWriteItem); a URL or headers this large are no SDK's. */
+    private static final RequestLimits LIMITS =
+            new RequestLimits(8192, 64 * 1024, 16L * 1024 * 1024, Duration.ofSeconds(30));
 
     private final InetSocketAddress dynamoDb;
     private final CallAuthorizer authorizer;
@@ -100,28 +109,18 @@ public final class DynamoDbIamProxy implements AutoCloseable {
     }
 
     private void serve(Socket client) {
-        try (client; Socket upstream = new Socket()) {
+        try (client; Upstream upstream = new Upstream(dynamoDb)) {
             client.setTcpNoDelay(true);
-            InputStream fromClient = new BufferedInputStream(client.getInputStream());
+            RequestReader requests = new RequestReader(client, LIMITS);
             OutputStream toClient = new BufferedOutputStream(client.getOutputStream());
-            HttpHead request;
-            while ((request = HttpHead.read(fromClient)) != null) {
-                if (request.header("Transfer-Encoding").isPresent()) {
-                    LOG.log(Level.WARNING, "IAM proxy: closing a connection that sent a chunked request; "
-                            + "DynamoDB requests carry a Content-Length");
-                    return;
+            try {
+                Optional<Request> request = requests.next();
+                while (request.isPresent() && serve(request.get(), upstream, toClient)) {
+                    request = requests.next();
                 }
-                byte[] body = fromClient.readNBytes((int) request.contentLength().orElse(0));
-                Optional<DynamoDbError> refusal = authorizer.check(request.header("Authorization").orElse(null),
-                        request.header("X-Amz-Target").orElse(null), body);
-                if (refusal.isPresent()) {
-                    answer(toClient, refusal.get());
-                } else if (!forward(request, body, upstream, toClient)) {
-                    return;
-                }
-                if (!request.keepsAlive()) {
-                    return;
-                }
+            } catch (MalformedHttpException refused) {
+                refuse(toClient, DynamoDbError.validation(refused.getMessage()));
+                requests.discardRest();
             }
         } catch (SocketException closedByPeer) {
             // the client or the endpoint went away; nothing to answer
@@ -130,18 +129,39 @@ public final class DynamoDbIamProxy implements AutoCloseable {
         }
     }
 
-    /** Sends the request as received and relays the response; false when the connection cannot be reused. */
-    private boolean forward(HttpHead request, byte[] body, Socket upstream, OutputStream toClient) throws IOException {
-        if (!upstream.isConnected()) {
-            upstream.connect(dynamoDb, 2_000);
-            upstream.setTcpNoDelay(true);
+    /** Answers one request; false when the connection is not to be used again. */
+    private boolean serve(Request request, Upstream upstream, OutputStream toClient) throws IOException {
+        DynamoDbRequest call;
+        try {
+            call = DynamoDbRequest.of(request);
+        } catch (DynamoDbRequest.Refused refused) {
+            refuse(toClient, refused.error());
+            return false;
         }
-        OutputStream toDynamoDb = upstream.getOutputStream();
-        toDynamoDb.write(request.bytes());
-        toDynamoDb.write(body);
+        Optional<DynamoDbError> denial = authorizer.check(call);
+        if (denial.isPresent()) {
+            answer(toClient, denial.get(), false);
+        } else if (!forward(call, upstream, toClient)) {
+            return false;
+        }
+        return request.head().keepsAlive();
+    }
+
+    private static void refuse(OutputStream toClient, DynamoDbError error) throws IOException {
+        LOG.log(Level.WARNING, "BAD REQUEST to the IAM proxy, refused before it reached DynamoDB: {0}. "
+                + "The AWS SDK never sends such a request; something else wrote it.", error.message());
+        answer(toClient, error, true);
+    }
+
+    /** Sends the checked request and relays the response; false when the connection cannot be reused. */
+    private boolean forward(DynamoDbRequest call, Upstream upstream, OutputStream toClient) throws IOException {
+        upstream.connect();
+        OutputStream toDynamoDb = upstream.out;
+        toDynamoDb.write(call.forwarded().bytes());
+        toDynamoDb.write(call.body());
         toDynamoDb.flush();
 
-        InputStream fromDynamoDb = upstream.getInputStream();
+        InputStream fromDynamoDb = upstream.in;
         HttpHead response = HttpHead.read(fromDynamoDb);
         if (response == null) {
             throw new SocketException("DynamoDB endpoint closed the connection");
@@ -157,6 +177,33 @@ public final class DynamoDbIamProxy implements AutoCloseable {
         return framed && response.keepsAlive();
     }
 
+    /** The connection to DynamoDB that serves one client connection, opened at its first allowed call. */
+    private static final class Upstream implements AutoCloseable {
+
+        private final InetSocketAddress address;
+        private final Socket socket = new Socket();
+        private InputStream in;
+        private OutputStream out;
+
+        Upstream(InetSocketAddress address) {
+            this.address = address;
+        }
+
+        void connect() throws IOException {
+            if (!socket.isConnected()) {
+                socket.connect(address, 2_000);
+                socket.setTcpNoDelay(true);
+                in = new BufferedInputStream(socket.getInputStream());
+                out = new BufferedOutputStream(socket.getOutputStream());
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
     private static void copy(InputStream from, OutputStream to, long length) throws IOException {
         byte[] buffer = new byte[8192];
         long left = length;
@@ -170,13 +217,14 @@ public final class DynamoDbIamProxy implements AutoCloseable {
         }
     }
 
-    private static void answer(OutputStream toClient, DynamoDbError error) throws IOException {
+    private static void answer(OutputStream toClient, DynamoDbError error, boolean closing) throws IOException {
         byte[] body = error.body();
         String head = "HTTP/1.1 " + DynamoDbError.STATUS + " Bad Request\r\n"
                 + "Content-Type: " + DynamoDbError.CONTENT_TYPE + "\r\n"
                 + "Content-Length: " + body.length + "\r\n"
                 + "x-amzn-RequestId: " + UUID.randomUUID() + "\r\n"
                 + "x-amz-crc32: " + DynamoDbError.crc32(body) + "\r\n"
+                + (closing ? "Connection: close\r\n" : "")
                 + "\r\n";
         toClient.write(head.getBytes(StandardCharsets.ISO_8859_1));
         toClient.write(body);

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -20,16 +22,23 @@ import java.util.regex.Pattern;
 /**
  * The Lambda Runtime API (2018-06-01) for one execution environment, which the runtime interface client polls.
  * See https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html.
+ *
+ * <p>It is served under a path of 128 random bits, {@code /<secret>/2018-06-01/runtime/...}, carried in
+ * AWS_LAMBDA_RUNTIME_API ({@code 127.0.0.1:<port>/<secret>}): the runtime interface client builds its URLs as
+ * {@code "http://" + AWS_LAMBDA_RUNTIME_API + "/2018-06-01/runtime/..."}, so it finds the API, while a process
+ * that knows only the port gets 404 and can neither take the environment's events nor post its responses.
  */
 final class RuntimeApiServer implements AutoCloseable {
 
-    private static final String PREFIX = "/2018-06-01/runtime";
-    private static final Pattern INVOCATION_REPORT = Pattern.compile(PREFIX + "/invocation/([^/]+)/(response|error)");
+    private static final String API = "/2018-06-01/runtime";
+    private static final Pattern INVOCATION_REPORT = Pattern.compile("/invocation/([^/]+)/(response|error)");
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ACCEPTED = "{\"status\":\"OK\"}";
     private static final int MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
 
     private final String functionArn;
     private final int timeoutSeconds;
+    private final String secret = newSecret();
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final BlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
@@ -43,13 +52,23 @@ final class RuntimeApiServer implements AutoCloseable {
         this.timeoutSeconds = timeoutSeconds;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
-        server.createContext(PREFIX + "/", this::handle);
+        server.createContext(prefix() + "/", this::handle);
         server.start();
     }
 
-    /** host:port, the value of AWS_LAMBDA_RUNTIME_API. */
+    private static String newSecret() {
+        byte[] bits = new byte[16];
+        RANDOM.nextBytes(bits);
+        return HexFormat.of().formatHex(bits);
+    }
+
+    private String prefix() {
+        return "/" + secret + API;
+    }
+
+    /** host:port/secret, the value of AWS_LAMBDA_RUNTIME_API. */
     String address() {
-        return "127.0.0.1:" + server.getAddress().getPort();
+        return "127.0.0.1:" + server.getAddress().getPort() + "/" + secret;
     }
 
     /** Completes when the runtime first asks for an event, i.e. when init is done. */
@@ -84,19 +103,19 @@ final class RuntimeApiServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getPath().substring(prefix().length());
             Matcher report = INVOCATION_REPORT.matcher(path);
-            if (method.equals("GET") && path.equals(PREFIX + "/invocation/next")) {
+            if (method.equals("GET") && path.equals("/invocation/next")) {
                 next(exchange);
             } else if (method.equals("POST") && report.matches()) {
                 report(exchange, report.group(1), report.group(2).equals("response"));
-            } else if (method.equals("POST") && path.equals(PREFIX + "/init/error")) {
+            } else if (method.equals("POST") && path.equals("/init/error")) {
                 String errorType = exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type");
                 initError.complete(new InitError(errorType == null ? "Runtime.Unknown" : errorType, body(exchange)));
                 respond(exchange, 202, ACCEPTED);
             } else {
-                respond(exchange, 404, "{\"errorMessage\":\"Not found: " + method + " " + path + "\",\"errorType\":\"InvalidRequest\"}");
+                respond(exchange, 404, "{\"errorMessage\":\"Not found: " + method + " " + API + path + "\",\"errorType\":\"InvalidRequest\"}");
             }
         }
     }

@@ -76,7 +76,8 @@ class FunctionPoolTest {
         assertEquals("eu-west-1", env.get("AWS_REGION").asText());
         assertEquals("AWS_Lambda_java21", env.get("AWS_EXECUTION_ENV").asText());
         assertEquals("$LATEST", env.get("AWS_LAMBDA_FUNCTION_VERSION").asText());
-        assertTrue(env.get("AWS_LAMBDA_RUNTIME_API").asText().startsWith("127.0.0.1:"));
+        assertTrue(env.get("AWS_LAMBDA_RUNTIME_API").asText().matches("127\\.0\\.0\\.1:\\d+/[0-9a-f]{32}"),
+                env.get("AWS_LAMBDA_RUNTIME_API").asText());
         assertEquals(TASK_ROOT.toAbsolutePath().toString(), answer.get("workingDirectory").asText());
         assertEquals("EchoHandler", answer.get("functionName").asText());
         assertEquals(256, answer.get("memoryLimitInMB").asInt());
