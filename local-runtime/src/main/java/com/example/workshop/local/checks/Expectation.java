@@ -22,6 +22,7 @@ final class Expectation {
     private String sent;
     private String mismatch;
     private JsonNode json;
+    private boolean parsed;
     private String jsonRoot = "";
 
     private Expectation(Reply reply) {
@@ -98,16 +99,23 @@ final class Expectation {
         return pointer.substring(1).replace('/', '.');
     }
 
-    /** JSON of the body, or null when it is none (the mismatch then says so). */
+    /** The node at {@code pointer} of the body's JSON, or null when the body is not JSON (the mismatch says so). */
     JsonNode at(String pointer) {
-        if (json == null && reply.answered()) {
+        if (!parsed) {
+            parsed = true;
             try {
-                json = JSON.readTree(reply.body());
+                json = reply.answered() ? JSON.readTree(reply.body()) : null;
             } catch (JsonProcessingException e) {
-                return null;
+                json = null;
             }
         }
         return json == null ? null : json.at(pointer);
+    }
+
+    /** The text at {@code pointer}, or null. */
+    String text(String pointer) {
+        JsonNode node = at(pointer);
+        return node == null || !node.isTextual() ? null : node.asText();
     }
 
     Expectation that(String expectation, boolean holds, Supplier<String> got) {

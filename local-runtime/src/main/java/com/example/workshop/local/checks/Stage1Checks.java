@@ -20,10 +20,7 @@ final class Stage1Checks {
         Supplier<Reply> hello = StageChecks.once(() -> target.get("?smoke=" + tag));
         String stage = target.stageName();
         return List.of(
-                new Check("hello", () -> Expectation.of(hello.get())
-                        .status(200)
-                        .json("/message", "\"Hello, world!\"")
-                        .outcome()),
+                StageChecks.hello(hello),
                 new Check("event: query string", () -> Expectation.of(hello.get())
                         .json("/event/queryStringParameters/smoke", "\"" + tag + "\"")
                         .json("/event/multiValueQueryStringParameters/smoke", "[\"" + tag + "\"]")

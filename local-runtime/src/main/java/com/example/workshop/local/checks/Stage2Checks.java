@@ -17,15 +17,12 @@ final class Stage2Checks {
 
     static List<Check> checks(Target target, Supplier<Reply> hello) {
         return List.of(
-                new Check("hello", () -> Expectation.of(hello.get())
-                        .status(200)
-                        .json("/message", "\"Hello, world!\"")
-                        .outcome()),
+                StageChecks.hello(hello),
                 new Check("table described", () -> describedTable(Expectation.of(hello.get())).outcome(tableName(hello))));
     }
 
     private static Expectation describedTable(Expectation expectation) {
-        String name = textAt(expectation, TABLE + "/TableName");
+        String name = expectation.text(TABLE + "/TableName");
         return expectation
                 .under(TABLE)
                 .jsonText("/TableName", "not empty", text -> !text.isEmpty())
@@ -37,12 +34,7 @@ final class Stage2Checks {
                 .jsonText("/TableArn", "ending in :table/<TableName>", arn -> arn.endsWith(":table/" + name));
     }
 
-    static String textAt(Expectation expectation, String pointer) {
-        var node = expectation.at(pointer);
-        return node == null ? null : node.asText();
-    }
-
     private static String tableName(Supplier<Reply> hello) {
-        return "table " + textAt(Expectation.of(hello.get()), TABLE + "/TableName");
+        return "table " + Expectation.of(hello.get()).text(TABLE + "/TableName");
     }
 }

@@ -38,7 +38,7 @@ final class Stage4Checks {
     }
 
     private static Expectation tableStream(Expectation expectation) {
-        String tableArn = Stage2Checks.textAt(expectation, Stage2Checks.TABLE + "/TableArn");
+        String tableArn = expectation.text(Stage2Checks.TABLE + "/TableArn");
         return expectation
                 .under(Stage2Checks.TABLE)
                 .json("/StreamSpecification/StreamEnabled", "true")

@@ -47,6 +47,14 @@ public final class StageChecks {
         return new CheckReport(List.copyOf(results));
     }
 
+    /** {@code GET /} of every stage answers "Hello, world!" in JSON. */
+    static Check hello(Supplier<Reply> reply) {
+        return new Check("hello", () -> Expectation.of(reply.get())
+                .status(200)
+                .json("/message", "\"Hello, world!\"")
+                .outcome());
+    }
+
     /** API Gateway's answer to a path no route matches, which a server that answers everything does not give. */
     private static Check unknownRoute(Target target, String tag) {
         return new Check("unknown route is API Gateway's 403", () -> Expectation.of(target.get("no-such-route-" + tag))
