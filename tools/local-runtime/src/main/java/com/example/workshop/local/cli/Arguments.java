@@ -4,11 +4,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The command line: {@code run <stage> [options]} or {@code invoke <stage> <FunctionLogicalId> [options]}. */
+/**
+ * The command line: {@code run <stage> [options]}, {@code invoke <stage> <FunctionLogicalId> [options]} or
+ * {@code smoke <url> --stage <stage> [--wait <seconds>]}.
+ *
+ * @param url         the API's base URL (smoke)
+ * @param waitSeconds how long smoke waits for stage 4's total to catch up
+ */
 record Arguments(String command, String stage, String functionLogicalId, int port, boolean fresh,
-                 int maxEnvironments, Path eventFile) {
+                 int maxEnvironments, Path eventFile, String url, int waitSeconds) {
 
     static final int DEFAULT_PORT = 3000;
+    static final int DEFAULT_WAIT_SECONDS = 60;
 
     static Arguments parse(String... args) {
         List<String> positional = new ArrayList<>();
@@ -16,8 +23,12 @@ record Arguments(String command, String stage, String functionLogicalId, int por
         boolean fresh = false;
         int maxEnvironments = com.example.workshop.local.lambda.FunctionPool.DEFAULT_MAX_ENVIRONMENTS;
         Path eventFile = null;
+        String stageOption = null;
+        int waitSeconds = DEFAULT_WAIT_SECONDS;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--stage" -> stageOption = value(args, ++i, "--stage");
+                case "--wait" -> waitSeconds = number(args, ++i, "--wait", 1, 900);
                 case "--port" -> port = number(args, ++i, "--port", 0, 65535);
                 case "--fresh" -> fresh = true;
                 case "--max-environments" -> maxEnvironments = number(args, ++i, "--max-environments", 1, 64);
@@ -31,25 +42,36 @@ record Arguments(String command, String stage, String functionLogicalId, int por
                 }
             }
         }
-        return of(positional, port, fresh, maxEnvironments, eventFile);
-    }
-
-    private static Arguments of(List<String> positional, int port, boolean fresh, int maxEnvironments, Path eventFile) {
         if (positional.isEmpty()) {
             throw new UsageException("no command given");
         }
         String command = positional.getFirst();
-        int expected = switch (command) {
+        if (command.equals("smoke")) {
+            requireCount(positional, 2);
+            if (stageOption == null) {
+                throw new UsageException("smoke needs --stage <1-4>: the stage deployed at " + positional.get(1));
+            }
+            return new Arguments(command, stageOption, null, port, fresh, maxEnvironments, eventFile,
+                    positional.get(1), waitSeconds);
+        }
+        if (stageOption != null) {
+            throw new UsageException("--stage is an option of smoke; " + command + " takes the stage as its argument");
+        }
+        requireCount(positional, switch (command) {
             case "run" -> 2;
             case "invoke" -> 3;
             default -> throw new UsageException("unknown command '" + command + "'");
-        };
+        });
+        return new Arguments(command, positional.get(1), positional.size() == 3 ? positional.get(2) : null, port, fresh,
+                maxEnvironments, eventFile, null, waitSeconds);
+    }
+
+    private static void requireCount(List<String> positional, int expected) {
         if (positional.size() != expected) {
+            String command = positional.getFirst();
             throw new UsageException(command + " takes " + (expected - 1) + " argument(s), got " + (positional.size() - 1)
                     + ": " + positional.subList(1, positional.size()));
         }
-        return new Arguments(command, positional.get(1), expected == 3 ? positional.get(2) : null, port, fresh,
-                maxEnvironments, eventFile);
     }
 
     private static String value(String[] args, int index, String option) {

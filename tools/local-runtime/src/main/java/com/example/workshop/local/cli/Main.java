@@ -14,11 +14,13 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ./workshop run <stage>} serves a stage locally until Ctrl-C; {@code ./workshop invoke <stage> <Function>}
- * invokes one function once, like {@code sam local invoke}.
+ * invokes one function once, like {@code sam local invoke}; {@code ./workshop smoke <url> --stage N} checks a
+ * deployed stage over HTTP.
  */
 public final class Main {
 
@@ -31,6 +33,11 @@ public final class Main {
               ./workshop invoke <stage> <FunctionLogicalId> [--event <file.json>]
                   Invokes the function once with the event (default {}), prints its response on stdout and
                   its logs on stderr; exits with 1 if the function failed.
+              ./workshop smoke <url> --stage <stage> [--wait 60]
+                  Checks over HTTP that the stage deployed at <url> (a stack's APIEndpoint output, or
+                  http://127.0.0.1:3000/Prod/) answers as it should: one line per check, then the total; exits
+                  with 1 if a check failed. Visits go to a tag new at each run (smoke-...); --wait bounds, in
+                  seconds, how long stage 4's total may take to catch up.
             <stage> is 1, 2, 3, 4 or a folder name such as module-4-streams.""";
 
     private Main() {
@@ -52,6 +59,10 @@ public final class Main {
     }
 
     private static int run(Arguments arguments) {
+        if (arguments.command().equals("smoke")) {
+            return SmokeCommand.run(arguments.url(), arguments.stage(), Duration.ofSeconds(arguments.waitSeconds()),
+                    System.out);
+        }
         Stage stage = Stage.resolve(repositoryRoot(), arguments.stage());
         return switch (arguments.command()) {
             case "run" -> serve(stage, arguments);

@@ -30,11 +30,26 @@ class ArgumentsTest {
     }
 
     @Test
+    void smokeTakesAUrlAStageAndAWait() {
+        Arguments smoke = Arguments.parse("smoke", "https://abc.execute-api.eu-west-1.amazonaws.com/Prod/", "--stage", "4",
+                "--wait", "90");
+
+        assertEquals("https://abc.execute-api.eu-west-1.amazonaws.com/Prod/", smoke.url());
+        assertEquals("4", smoke.stage());
+        assertEquals(90, smoke.waitSeconds());
+        assertEquals(Arguments.DEFAULT_WAIT_SECONDS, Arguments.parse("smoke", "http://x/", "--stage", "1").waitSeconds());
+    }
+
+    @Test
     void mistakesAreExplained() {
         assertEquals("--port must be a number, got 'abc'",
                 assertThrows(UsageException.class, () -> Arguments.parse("run", "1", "--port", "abc")).getMessage());
         assertEquals("invoke takes 2 argument(s), got 1: [3]",
                 assertThrows(UsageException.class, () -> Arguments.parse("invoke", "3")).getMessage());
+        assertEquals("smoke needs --stage <1-4>: the stage deployed at http://x/",
+                assertThrows(UsageException.class, () -> Arguments.parse("smoke", "http://x/")).getMessage());
+        assertEquals("--stage is an option of smoke; run takes the stage as its argument",
+                assertThrows(UsageException.class, () -> Arguments.parse("run", "1", "--stage", "1")).getMessage());
         assertEquals("unknown option --prot",
                 assertThrows(UsageException.class, () -> Arguments.parse("run", "1", "--prot", "1")).getMessage());
     }

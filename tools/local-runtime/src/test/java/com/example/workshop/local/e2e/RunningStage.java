@@ -1,5 +1,8 @@
 package com.example.workshop.local.e2e;
 
+import com.example.workshop.local.checks.CheckReport;
+import com.example.workshop.local.checks.StageChecks;
+import com.example.workshop.local.checks.Target;
 import com.example.workshop.local.cli.LocalDeployment;
 import com.example.workshop.local.cli.Stage;
 import com.example.workshop.local.lambda.CapturedLog;
@@ -14,6 +17,8 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A stage of the repository deployed locally, as {@code ./workshop run} deploys it, reached over real HTTP. */
 final class RunningStage implements AutoCloseable {
@@ -61,6 +66,15 @@ final class RunningStage implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Runs the checks of `./workshop smoke <url> --stage N` against {@code url}; fails listing the failed ones. */
+    static CheckReport assertPassesChecks(int stage, String url) {
+        CheckReport report = StageChecks.run(StageChecks.forStage(stage, Target.of(url), StageChecks.DEFAULT_STREAM_WAIT),
+                result -> { });
+        assertTrue(report.allPassed(), () -> report.totalLine("stage " + stage + " at " + url) + "\n"
+                + String.join("\n", report.failureLines()));
+        return report;
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Stage 3: the visit counter, under concurrent load, and its answers to bad tags. */
+/** Stage 3: the visit counter, under concurrent load, and the smoke checks. */
 class Stage3CounterTest {
 
     private static RunningStage stage;
@@ -44,20 +44,9 @@ class Stage3CounterTest {
                 "several execution environments served the visits");
     }
 
+    /** Counts, links, escaping and bad tags: the checks `./workshop smoke` runs against a deployed stage 3. */
     @Test
-    void badTagsAreRefusedWithA400() {
-        for (String path : List.of("/Prod/tags/COUNTER", "/Prod/tags/" + "a".repeat(65), "/Prod/counts/COUNTER")) {
-            var response = stage.get(path);
-            assertEquals(400, response.statusCode(), path);
-            assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"));
-        }
-    }
-
-    @Test
-    void theVisitPageLinksToTheCountOfItsTag() {
-        var visit = stage.get("/Prod/tags/technology");
-
-        assertEquals(200, visit.statusCode());
-        assertTrue(visit.body().contains("href=\"../counts/technology\""), visit.body());
+    void itPassesTheSmokeChecks() {
+        RunningStage.assertPassesChecks(3, stage.baseUrl());
     }
 }

@@ -1,5 +1,6 @@
 package com.example.workshop.local.e2e;
 
+import com.example.workshop.local.checks.StageChecks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,16 @@ class Stage4StreamsTest {
         String counts = eventually(() -> stage.get("/Prod/counts/technology").body(),
                 page -> page.contains("You have " + VISITS.get() + " visits across all pages."));
         assertTrue(counts.contains("The tag \"technology\" has 2 total visits."), counts);
+    }
+
+    /** They check that the total rises; {@link #theStreamProcessorKeepsTheTotalOfAllVisits} that it is exact. */
+    @Test
+    void itPassesTheSmokeChecks() {
+        try {
+            RunningStage.assertPassesChecks(4, stage.baseUrl());
+        } finally {
+            VISITS.addAndGet(StageChecks.VISITS);
+        }
     }
 
     @Test

@@ -119,6 +119,30 @@ class WorkshopCommandTest {
     }
 
     @Test
+    void smokePassesAgainstARunningStageAndSaysSoWithExitCode0() throws Exception {
+        Process run = workshop("run", "1", "--port", "0", "--fresh").redirectErrorStream(true).start();
+        try {
+            BufferedReader output = new BufferedReader(new InputStreamReader(run.getInputStream()));
+            String baseUrl = awaitBaseUrl(output);
+            Thread.ofPlatform().daemon().start(() -> output.lines().forEach(System.out::println));
+
+            Process smoke = workshop("smoke", baseUrl, "--stage", "1").redirectErrorStream(true).start();
+            String printed = new String(smoke.getInputStream().readAllBytes());
+
+            assertTrue(smoke.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, smoke.exitValue(), printed);
+            List<String> lines = printed.lines().toList();
+            assertEquals("Smoke checks of stage 1 at " + baseUrl, lines.getFirst());
+            assertEquals("smoke: " + (lines.size() - 2) + " passed, 0 failed", lines.getLast());
+        } finally {
+            run.destroy();
+            if (!run.waitFor(30, TimeUnit.SECONDS)) {
+                run.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
     void aWrongCallSaysHowToCallIt() throws Exception {
         Process wrong = workshop("run", "9").redirectErrorStream(true).start();
         String output = new String(wrong.getInputStream().readAllBytes());
