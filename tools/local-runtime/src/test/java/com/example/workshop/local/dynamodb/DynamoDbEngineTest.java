@@ -109,15 +109,6 @@ class DynamoDbEngineTest {
     }
 
     @Test
-    void missingDynoxideTellsHowToInstallIt(@TempDir Path elsewhere) {
-        IllegalStateException error = assertThrows(IllegalStateException.class,
-                () -> DynoxideBinary.locate(Map.of("PATH", elsewhere.toString()), elsewhere));
-
-        assertEquals("dynoxide (the local DynamoDB engine) is not installed: run `./workshop setup`, "
-                + "or set DYNOXIDE_BIN to its path", error.getMessage());
-    }
-
-    @Test
     void stableNamesDependOnlyOnStackAndLogicalId() {
         assertEquals(TableNaming.STABLE.physicalName("s", "T"), TableNaming.STABLE.physicalName("s", "T"));
         assertFalse(TableNaming.RANDOM.physicalName("s", "T").equals(TableNaming.RANDOM.physicalName("s", "T")));
