@@ -7,13 +7,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds the dynoxide executable: {@code $DYNOXIDE_BIN}, else the one {@code npm ci} installs under the
- * repository root (searched from the working directory upwards), else {@code dynoxide} on the PATH.
+ * Finds the dynoxide executable: {@code $DYNOXIDE_BIN}, else the one {@code tools/dynoxide/install} installs for
+ * this platform under the repository root (searched from the working directory upwards), else {@code dynoxide}
+ * on the PATH.
  */
 public final class DynoxideBinary {
 
     public static final String BINARY_ENV = "DYNOXIDE_BIN";
-    static final Path NPM_LOCATION = Path.of("tools", "dynoxide", "node_modules", "@dynoxide", "linux-x64", "dynoxide");
+    /** Overrides the detected {@code <os>-<cpu>}, as it does for {@code tools/dynoxide/install}. */
+    static final String PLATFORM_ENV = "WORKSHOP_PLATFORM";
+    static final Path PACKAGES = Path.of("tools", "dynoxide", "node_modules", "@dynoxide");
+    private static final String ELSEWHERE = DynamoDbEngine.ENDPOINT_ENV + " to a DynamoDB endpoint you run yourself";
 
     private DynoxideBinary() {}
 
@@ -30,17 +34,28 @@ public final class DynoxideBinary {
             }
             return binary;
         }
-        return installedUnder(workingDirectory)
+        DynoxidePlatform platform = DynoxidePlatform.current(environment.get(PLATFORM_ENV));
+        return installedUnder(workingDirectory, platform)
                 .or(() -> Executables.onPath(environment.getOrDefault("PATH", ""), "dynoxide"))
-                .orElseThrow(() -> new IllegalStateException("dynoxide (the local DynamoDB engine) is not installed: "
-                        + "run `./workshop setup`, or set " + BINARY_ENV + " to its path"));
+                .orElseThrow(() -> new IllegalStateException(notInstalled(platform)));
     }
 
-    private static Optional<Path> installedUnder(Path directory) {
+    private static String notInstalled(DynoxidePlatform platform) {
+        if (!platform.isPublished()) {
+            return "dynoxide (the local DynamoDB engine) has no package for " + platform.name() + ": set " + ELSEWHERE
+                    + ", or " + BINARY_ENV + " to a dynoxide you built";
+        }
+        return "dynoxide (the local DynamoDB engine) is not installed for " + platform.name()
+                + ": run `./workshop setup`, or set " + BINARY_ENV + " to its path, or " + ELSEWHERE;
+    }
+
+    private static Optional<Path> installedUnder(Path directory, DynoxidePlatform platform) {
         for (Path folder = directory; folder != null; folder = folder.getParent()) {
-            Path candidate = folder.resolve(NPM_LOCATION);
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
+            for (DynoxidePlatform runnable : platform.runnable()) {
+                Path candidate = folder.resolve(PACKAGES).resolve(runnable.name()).resolve(runnable.binaryName());
+                if (Files.isExecutable(candidate)) {
+                    return Optional.of(candidate);
+                }
             }
         }
         return Optional.empty();

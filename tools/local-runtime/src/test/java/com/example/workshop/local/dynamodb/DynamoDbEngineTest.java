@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
-/** Against real dynoxide processes started from the repository's node_modules. */
+/** Against real dynoxide processes, installed under the repository root by tools/dynoxide/install. */
 class DynamoDbEngineTest {
 
     private static final SamTemplate TEMPLATE = SamTemplate.load(Path.of("src/test/resources/templates/full-featured.yaml"));
@@ -106,15 +106,6 @@ class DynamoDbEngineTest {
             assertEquals(first, second);
             assertNotNull(second.streamArn());
         }
-    }
-
-    @Test
-    void missingDynoxideTellsHowToInstallIt(@TempDir Path elsewhere) {
-        IllegalStateException error = assertThrows(IllegalStateException.class,
-                () -> DynoxideBinary.locate(Map.of("PATH", elsewhere.toString()), elsewhere));
-
-        assertEquals("dynoxide (the local DynamoDB engine) is not installed: run `./workshop setup`, "
-                + "or set DYNOXIDE_BIN to its path", error.getMessage());
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.example.workshop.local.e2e;
 import com.example.workshop.local.checks.StageChecks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -70,6 +71,7 @@ class Stage4StreamsTest {
     }
 
     @Test
+    @Tag("browser")
     void aLearnerFollowsTheLinkInABrowser(@TempDir Path profile) {
         WebDriver browser = chromium(profile);
         try {
@@ -96,7 +98,7 @@ class Stage4StreamsTest {
     private static WebDriver chromium(Path profile) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             fail("The browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
-                    + ": install them with `apt-get install chromium chromium-driver` (scripts/setup does).");
+                    + ": install them with `apt-get install chromium chromium-driver` (./workshop setup does, as root).");
         }
         ChromeOptions options = new ChromeOptions()
                 .setBinary(CHROMIUM.toFile())
