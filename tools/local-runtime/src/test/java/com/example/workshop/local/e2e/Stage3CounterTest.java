@@ -46,7 +46,7 @@ class Stage3CounterTest {
 
     @Test
     void badTagsAreRefusedWithA400() {
-        for (String path : List.of("/Prod/tags/COUNTER", "/Prod/tags/" + "a".repeat(65), "/Prod/counts/COUNTER")) {
+        for (String path : List.of("/Prod/tags/" + "a".repeat(65), "/Prod/counts/" + "a".repeat(65))) {
             var response = stage.get(path);
             assertEquals(400, response.statusCode(), path);
             assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"));
