@@ -77,6 +77,8 @@ public final class DocCommands {
         if (doc.stage() != null) {
             record(doc.name() + " my-workshop/ as module " + GuideReplay.moduleNumber(doc.stage()) + " starts it",
                     replay.prepare(doc));
+        } else if (blocks.stream().anyMatch(block -> block.hasFlag("learner"))) {
+            replay.reset(); // another guide's learner steps start a learner's folder of their own
         }
         try {
             for (int i = 0; i < blocks.size(); i++) {

@@ -65,9 +65,14 @@ final class GuideReplay {
         if (previous != null && previous.equals(stageReached)) {
             return null;
         }
+        reset();
+        return module == 1 ? null : start(learner.path(), module - 1);
+    }
+
+    /** No learner's folder: as before ./workshop start. */
+    void reset() {
         delete(learner.path());
         stageReached = null;
-        return module == 1 ? null : start(learner.path(), module - 1);
     }
 
     /** Does a marked step to the learner's folder. Null, or why it could not. */
