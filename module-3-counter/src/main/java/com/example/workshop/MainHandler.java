@@ -33,7 +33,7 @@ public class MainHandler implements RequestHandler<APIGatewayProxyRequestEvent, 
 
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("message", "Hello, world!");
-        body.set("table", SdkJson.toJson(table));
+        body.set("table", TableJson.of(table));
         return new APIGatewayProxyResponseEvent()
                 .withStatusCode(200)
                 .withBody(body.toString());

@@ -13,9 +13,6 @@ public record Tag(String value) {
     /** Enough for any page name; keeps keys small and links readable (DynamoDB itself allows 2048 bytes). */
     public static final int MAX_LENGTH = 64;
 
-    /** The key of the item that holds the total of all visits (stage 4). No tag may take it. */
-    public static final String COUNTER_KEY = "COUNTER";
-
     public static Tag fromPathParameters(Map<String, String> pathParameters) {
         String value = pathParameters == null ? null : pathParameters.get("tag");
         if (value == null || value.isBlank()) {
@@ -23,9 +20,6 @@ public record Tag(String value) {
         }
         if (value.codePointCount(0, value.length()) > MAX_LENGTH) {
             throw new InvalidTagException("Tag too long: at most " + MAX_LENGTH + " characters.");
-        }
-        if (value.equals(COUNTER_KEY)) {
-            throw new InvalidTagException("The tag " + COUNTER_KEY + " is reserved: choose another one.");
         }
         return new Tag(value);
     }

@@ -17,7 +17,6 @@ class BadTagDynamoDbTest {
 
     @ParameterizedTest
     @Events(type = APIGatewayProxyRequestEvent.class, events = {
-            @Event("events/get-tag-reserved.json"),
             @Event("events/get-tag-too-long.json"),
             @Event("events/get-tag-empty.json"),
             @Event("events/get-tag-missing.json")})

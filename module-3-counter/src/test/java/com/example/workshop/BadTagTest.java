@@ -23,7 +23,6 @@ class BadTagTest {
 
     @ParameterizedTest
     @Events(type = APIGatewayProxyRequestEvent.class, events = {
-            @Event("events/get-tag-reserved.json"),
             @Event("events/get-tag-too-long.json"),
             @Event("events/get-tag-empty.json"),
             @Event("events/get-tag-missing.json")})
@@ -35,7 +34,6 @@ class BadTagTest {
 
     @ParameterizedTest
     @Events(type = APIGatewayProxyRequestEvent.class, events = {
-            @Event("events/get-counts-reserved.json"),
             @Event("events/get-counts-missing.json")})
     void viewCountsRefusesBadTagsWithoutReading(APIGatewayProxyRequestEvent event) {
         APIGatewayProxyResponseEvent response = new ViewCountsHandler(UNREACHABLE, "unused").handleRequest(event, null);

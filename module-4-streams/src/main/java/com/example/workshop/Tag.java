@@ -13,7 +13,7 @@ public record Tag(String value) {
     /** Enough for any page name; keeps keys small and links readable (DynamoDB itself allows 2048 bytes). */
     public static final int MAX_LENGTH = 64;
 
-    /** The key of the item that holds the total of all visits (stage 4). No tag may take it. */
+    /** The key of the item that holds the total of all visits, kept by the stream processor. No tag may take it. */
     public static final String COUNTER_KEY = "COUNTER";
 
     public static Tag fromPathParameters(Map<String, String> pathParameters) {

@@ -7,8 +7,10 @@ import java.util.Optional;
 /**
  * A fenced code block of a guide. {@code openLine} and {@code closeLine} are 0-based indexes of the fences;
  * the info string holds the language and flags such as {@code run}, {@code run-background} or {@code output}.
+ * A block with a marker may also be a step of the hands-on path, which writes into the learner's folder.
  */
-public record CodeBlock(int openLine, int closeLine, String info, String body, Optional<Marker> marker) {
+public record CodeBlock(int openLine, int closeLine, String info, String body, Optional<Marker> marker,
+                        Optional<LearnerStep> learnerStep) {
 
     public String language() {
         return words().isEmpty() ? "" : words().getFirst();

@@ -28,6 +28,7 @@ final class Commands {
     private static final Pattern EVENT_FILE = Pattern.compile("(?:--event|-e)\\s+([\\w./-]+\\.json)");
     private static final Pattern STACK_NAME = Pattern.compile("(?:--stack-name\\s+|stack_name\\s*=\\s*\")([\\w-]+)");
     private static final Pattern CD_STAGE = Pattern.compile("^\\s*cd\\s+(?:\\.\\./)?(module-[\\w-]+)");
+    private static final String SAM_MANAGED_STACK = "aws-sam-cli-managed-default";
     private static final Pattern NEEDS_AWS = Pattern.compile("(?:^|[\\s$(;|&])(?:sam|aws)\\s+[a-z]");
 
     private final Path root;
@@ -98,7 +99,7 @@ final class Commands {
     private void checkNames(Doc doc, CodeBlock block, String line, List<String> scope, List<Problem> problems) {
         Matcher workshop = WORKSHOP.matcher(line);
         while (workshop.find()) {
-            var stage = stages.find(workshop.group(2));
+            var stage = learnersFolder(workshop.group(2)) ? learnersStage(doc, scope) : stages.find(workshop.group(2));
             if (stage.isEmpty()) {
                 problems.add(doc.problem(block.lineNumber(), "./workshop names no stage '" + workshop.group(2) + "'"));
             } else if (workshop.group(1).equals("invoke")) {
@@ -121,7 +122,22 @@ final class Commands {
         }
     }
 
+    /**
+     * The learner's folder ({@code my-workshop}, see {@link LearnerFolder}) holds, in a module guide, that guide's
+     * stage; elsewhere, any stage.
+     */
+    private static boolean learnersFolder(String name) {
+        return name.equals(LearnerFolder.NAME) || name.equals(LearnerFolder.NAME + "/");
+    }
+
+    private static java.util.Optional<String> learnersStage(Doc doc, List<String> scope) {
+        return java.util.Optional.ofNullable(doc.stage()).or(() -> scope.stream().reduce((first, last) -> last));
+    }
+
     private boolean eventFileExists(String path, List<String> scope) {
+        if (path.startsWith(LearnerFolder.NAME + "/")) {
+            return eventFileExists(path.substring(LearnerFolder.NAME.length() + 1), scope);
+        }
         return Files.isRegularFile(root.resolve(path))
                 || scope.stream().anyMatch(stage -> Files.isRegularFile(root.resolve(stage).resolve(path)));
     }
@@ -151,8 +167,10 @@ final class Commands {
                         "marked ```bash ci but .ci/run does not run: " + line.trim())));
     }
 
+    /** SAM's own stack (its S3 bucket, one per Region), which a guide may tell how to remove, is not the workshop's. */
     private void recordStackNames(Doc doc, CodeBlock block) {
         STACK_NAME.matcher(block.body()).results()
+                .filter(m -> !m.group(1).equals(SAM_MANAGED_STACK))
                 .forEach(m -> stackNames.putIfAbsent(m.group(1), doc.name() + ":" + block.lineNumber()));
     }
 

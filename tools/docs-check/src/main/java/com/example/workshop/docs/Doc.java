@@ -120,7 +120,8 @@ public final class Doc {
             int close = closingFence(lines, i + 1, fence);
             String body = String.join("\n", lines.subList(Math.min(i + 1, close), close)) + (close > i + 1 ? "\n" : "");
             var marker = i > 0 ? Marker.parse(lines.get(i - 1)) : Optional.<Marker>empty();
-            blocks.add(new CodeBlock(i, close, open.group(2), body, marker));
+            var learnerStep = marker.isPresent() && i > 1 ? LearnerStep.parse(lines.get(i - 2)) : Optional.<LearnerStep>empty();
+            blocks.add(new CodeBlock(i, close, open.group(2), body, marker, learnerStep));
             i = close;
         }
         return blocks;

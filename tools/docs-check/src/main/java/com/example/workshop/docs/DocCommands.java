@@ -27,6 +27,10 @@ import java.util.regex.Pattern;
  * output of the block before it. Before a server is stopped, every loopback URL with a path it printed is requested
  * and must not answer with a server error. Ends with "docs: N passed, M failed". Arguments, if any, name the
  * guides to run ({@code docs/module-3-counter.md}); by default all of them.
+ *
+ * <p>The module guides are also replayed as the hands-on path ({@link GuideReplay}): their marked steps write into
+ * a learner's folder of the replay's own, which their commands' {@code my-workshop} names, and after each module
+ * guide that folder must be the finished stage.
  */
 public final class DocCommands {
 
@@ -40,12 +44,18 @@ public final class DocCommands {
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{[^}/]+}");
 
     private final Path root;
+    private final GuideReplay replay;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> failures = new ArrayList<>();
     private int passed;
 
     DocCommands(Path root) {
+        this(root, root.resolve("tools/docs-check/target/guide-replay"));
+    }
+
+    DocCommands(Path root, Path replayWorkspace) {
         this.root = root.toAbsolutePath().normalize();
+        this.replay = new GuideReplay(this.root, replayWorkspace);
     }
 
     public static void main(String[] args) {
@@ -64,17 +74,26 @@ public final class DocCommands {
     void runAll(Doc doc) {
         Command server = null;
         List<CodeBlock> blocks = doc.blocks();
+        if (doc.stage() != null) {
+            record(doc.name() + " my-workshop/ as module " + GuideReplay.moduleNumber(doc.stage()) + " starts it",
+                    replay.prepare(doc));
+        } else if (blocks.stream().anyMatch(block -> block.hasFlag("learner"))) {
+            replay.reset(); // another guide's learner steps start a learner's folder of their own
+        }
         try {
             for (int i = 0; i < blocks.size(); i++) {
                 CodeBlock block = blocks.get(i);
                 Optional<CodeBlock> output = i + 1 < blocks.size() && blocks.get(i + 1).hasFlag("output")
                         ? Optional.of(blocks.get(i + 1)) : Optional.empty();
                 String where = doc.name() + ":" + block.lineNumber() + " " + firstLine(block.body());
-                if (block.hasFlag("run")) {
-                    record(where, run(block.body(), output));
+                String script = replay.learner().substitute(block.body());
+                if (block.learnerStep().isPresent()) {
+                    record(doc.name() + ":" + block.lineNumber() + " " + block.learnerStep().get(), replay.apply(block));
+                } else if (block.hasFlag("run")) {
+                    record(where, run(script, output));
                 } else if (block.hasFlag("run-background")) {
                     stopChecked(server, doc);
-                    server = new Command(block.body());
+                    server = new Command(script);
                     String failure = server.awaitStart(output);
                     record(where, failure);
                     if (failure != null) {
@@ -84,6 +103,9 @@ public final class DocCommands {
             }
         } finally {
             stopChecked(server, doc);
+            if (doc.stage() != null) {
+                record(doc.name() + " my-workshop/ is now " + doc.stage(), replay.finish(doc));
+            }
         }
     }
 

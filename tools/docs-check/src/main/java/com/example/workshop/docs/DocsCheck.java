@@ -93,6 +93,10 @@ public final class DocsCheck {
                 problems.add(doc.problem(block.lineNumber(), "a " + block.language()
                         + " block must come from the code: put a <!-- snippet: path --> or <!-- diff: old new --> line before it"));
             }
+            block.learnerStep().ifPresent(step -> checkLearnerStep(doc, block, step, problems));
+            if (block.hasFlag("learner") && !block.hasFlag("run")) {
+                problems.add(doc.problem(block.lineNumber(), "a learner command is run by the guide replay: mark it ```bash run learner"));
+            }
             boolean followsRun = previous != null && (previous.hasFlag("run") || previous.hasFlag("run-background"));
             if (block.hasFlag("output") && !followsRun) {
                 problems.add(doc.problem(block.lineNumber(), "an output block must follow a ```bash run block"));
@@ -115,6 +119,35 @@ public final class DocsCheck {
         }
     }
 
+    /**
+     * A learner step shows the guide's own stage: the whole file or part of it at the same path, or the change of that
+     * file from an earlier stage. So what the learner writes is what the finished stage has.
+     */
+    private static void checkLearnerStep(Doc doc, CodeBlock block, LearnerStep step, List<Problem> problems) {
+        Marker marker = block.marker().orElseThrow();
+        String stagePath = doc.stage() + "/" + step.path();
+        String problem = null;
+        if (doc.stage() == null) {
+            problem = "learner steps belong in the module guides (docs/module-N-*.md)";
+        } else if (step.path().startsWith("/") || step.path().contains("..")) {
+            problem = "a learner step names a path inside the learner's folder";
+        } else if (step.kind() == LearnerStep.Kind.FILE && (marker.kind() != Marker.Kind.SNIPPET
+                || !marker.arguments().equals(List.of(doc.stage() + "/" + step.reference())))) {
+            problem = "a " + step + " step shows that file of this guide's stage: <!-- snippet: " + doc.stage() + "/"
+                    + step.reference() + " -->";
+        } else if (step.selector() != null && !step.path().matches(".*\\.(ya?ml|xml)")) {
+            problem = "a learner-file step with #selector replaces a YAML key or an XML element: use a .yaml or .xml file";
+        } else if (step.kind() == LearnerStep.Kind.DIFF && (marker.kind() != Marker.Kind.DIFF
+                || !marker.arguments().get(marker.arguments().size() - 1).equals(stagePath)
+                || !marker.arguments().getFirst().matches("module-[^/]+/" + java.util.regex.Pattern.quote(step.path())))) {
+            problem = "a " + step + " step shows the change of that file from an earlier stage: <!-- diff: module-M-.../"
+                    + step.path() + " " + stagePath + " -->";
+        }
+        if (problem != null) {
+            problems.add(doc.problem(block.lineNumber(), problem));
+        }
+    }
+
     private static List<Problem> danglingMarkers(Doc doc) {
         Set<Integer> markedFences = doc.blocks().stream()
                 .filter(block -> block.marker().isPresent())
@@ -125,6 +158,9 @@ public final class DocsCheck {
         for (int i = 0; i < prose.size(); i++) {
             if (Marker.parse(prose.get(i)).isPresent() && !markedFences.contains(i)) {
                 problems.add(doc.problem(i + 1, "marker not directly followed by a fenced block"));
+            }
+            if (LearnerStep.parse(prose.get(i)).isPresent() && !markedFences.contains(i + 1)) {
+                problems.add(doc.problem(i + 1, "a learner step goes right above a block's snippet or diff marker"));
             }
         }
         return problems;

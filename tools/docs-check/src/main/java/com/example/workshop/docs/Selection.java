@@ -88,6 +88,12 @@ final class Selection {
     }
 
     private static List<String> yamlKey(List<String> lines, String keyPath) {
+        int[] range = yamlKeyRange(lines, keyPath);
+        return lines.subList(range[0], range[1]);
+    }
+
+    /** The lines {@code [start, end)} of a key path's block, without the blank lines after it. */
+    static int[] yamlKeyRange(List<String> lines, String keyPath) {
         int searchFrom = 0;
         int searchTo = lines.size();
         int found = -1;
@@ -96,7 +102,36 @@ final class Selection {
             searchFrom = found + 1;
             searchTo = endOfYamlBlock(lines, found, leadingSpaces(lines.get(found)).length());
         }
-        return trimTrailingBlankLines(lines.subList(found, searchTo));
+        int end = searchTo;
+        while (end > found + 1 && lines.get(end - 1).isBlank()) {
+            end--;
+        }
+        return new int[]{found, end};
+    }
+
+    /** The keys directly under a key path ({@code ""} for the top level), in file order. */
+    static List<String> yamlChildKeys(List<String> lines, String parentPath) {
+        int from = 0;
+        int to = lines.size();
+        if (!parentPath.isEmpty()) {
+            int[] parent = yamlKeyRange(lines, parentPath);
+            from = parent[0] + 1;
+            to = parent[1];
+        }
+        List<String> keys = new ArrayList<>();
+        int childIndent = -1;
+        for (int i = from; i < to; i++) {
+            String line = lines.get(i);
+            if (line.isBlank() || line.trim().startsWith("#")) {
+                continue;
+            }
+            int indent = leadingSpaces(line).length();
+            childIndent = childIndent < 0 ? indent : childIndent;
+            if (indent == childIndent && line.trim().matches("[A-Za-z0-9_]+:.*")) {
+                keys.add(line.trim().substring(0, line.trim().indexOf(':')));
+            }
+        }
+        return keys;
     }
 
     /** The line of {@code key} among the least indented keys between two lines. */
@@ -128,6 +163,12 @@ final class Selection {
 
     /** The outermost element of that name, so {@code dependencies} is the project's, not dependencyManagement's. */
     private static List<String> xmlElement(List<String> lines, String element) {
+        int[] range = xmlElementRange(lines, element);
+        return dedent(lines.subList(range[0], range[1]));
+    }
+
+    /** The lines {@code [start, end)} of the outermost element of that name. */
+    static int[] xmlElementRange(List<String> lines, String element) {
         int start = -1;
         for (int i = 0; i < lines.size(); i++) {
             String trimmed = lines.get(i).trim();
@@ -142,7 +183,7 @@ final class Selection {
         String closing = leadingSpaces(lines.get(start)) + "</" + element + ">";
         for (int end = start; end < lines.size(); end++) {
             if (lines.get(end).startsWith(closing) || end == start && lines.get(end).contains("</" + element + ">")) {
-                return dedent(lines.subList(start, end + 1));
+                return new int[]{start, end + 1};
             }
         }
         throw new IllegalArgumentException("<" + element + "> never closes");
@@ -154,15 +195,7 @@ final class Selection {
                 ? line.substring(indent) : line.stripLeading()).toList();
     }
 
-    private static List<String> trimTrailingBlankLines(List<String> lines) {
-        int end = lines.size();
-        while (end > 0 && lines.get(end - 1).isBlank()) {
-            end--;
-        }
-        return lines.subList(0, end);
-    }
-
-    private static String leadingSpaces(String line) {
+    static String leadingSpaces(String line) {
         return line.substring(0, line.length() - line.stripLeading().length());
     }
 

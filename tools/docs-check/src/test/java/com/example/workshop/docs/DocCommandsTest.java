@@ -1,6 +1,7 @@
 package com.example.workshop.docs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -83,5 +84,34 @@ class DocCommandsTest {
         assertEquals(2, failures.size(), failures::toString);
         assertTrue(failures.get(0).contains("output lacks \"not printed\""), failures.get(0));
         assertTrue(failures.get(1).contains("exited 3"), failures.get(1));
+    }
+
+    @Test
+    void aGuidesLearnerCommandsNameAFolderOfTheRunsOwnThatStartsEmpty() throws IOException {
+        Path workshop = root.resolve("workshop");
+        Files.writeString(workshop, "#!/usr/bin/env bash\n[ \"$1\" = start ] && mkdir -p \"${2%/*}\" && mkdir \"$2\" && echo \"started $2\"\n");
+        workshop.toFile().setExecutable(true);
+        Files.createDirectories(root.resolve("docs"));
+        Files.writeString(root.resolve("docs/guide.md"), """
+                # Guide
+
+                ```bash run learner
+                ./workshop start
+                ```
+
+                ```text output
+                guide-replay/my-workshop
+                ```
+                """);
+        Doc guide = Doc.read(root, root.resolve("docs/guide.md"));
+
+        DocCommands commands = new DocCommands(root, root.resolve("guide-replay"));
+        commands.runAll(guide);
+        commands.runAll(guide);
+
+        assertEquals(List.of(), commands.failures());
+        assertEquals(2, commands.passed());
+        assertTrue(Files.isDirectory(root.resolve("guide-replay/my-workshop")));
+        assertFalse(Files.exists(root.resolve("my-workshop")), "a learner's own folder is never touched");
     }
 }

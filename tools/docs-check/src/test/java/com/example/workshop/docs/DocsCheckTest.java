@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,6 +100,26 @@ class DocsCheckTest {
     }
 
     @Test
+    void failsOnALearnerStepThatDoesNotShowTheGuidesStage() throws IOException {
+        copyRepository();
+        replaceIn("docs/module-2-table.md", """
+                <!-- learner-file: src/main/java/com/example/workshop/DynamoDb.java -->
+                <!-- snippet: module-2-table/src/main/java/com/example/workshop/DynamoDb.java -->""", """
+                <!-- learner-file: src/main/java/com/example/workshop/DynamoDb.java -->
+                <!-- snippet: module-3-counter/src/main/java/com/example/workshop/DynamoDb.java -->""");
+        replaceIn("docs/module-2-table.md", "<!-- learner-file: template.yaml#Outputs -->\n", "<!-- learner-file: template.yaml#Outputs -->\n\n");
+
+        List<String> messages = new DocsCheck(copy).check().stream()
+                .filter(p -> p.doc().equals("docs/module-2-table.md")).map(Problem::message).toList();
+
+        assertEquals(2, messages.size(), messages::toString);
+        assertTrue(messages.get(0).contains("shows that file of this guide's stage: <!-- snippet: module-2-table/src/main"),
+                messages::toString);
+        assertTrue(messages.get(1).contains("a learner step goes right above a block's snippet or diff marker"),
+                messages::toString);
+    }
+
+    @Test
     void failsOnABashSyntaxErrorAtItsBlock() throws IOException {
         copyRepository();
         Files.writeString(copy.resolve("docs/syntax.md"), """
@@ -125,31 +143,10 @@ class DocsCheckTest {
     }
 
     private void copyRepository() throws IOException {
-        Path root = DocsTest.REPO_ROOT;
-        try (Stream<Path> files = Files.walk(root)) {
-            List<Path> sources = files
-                    .filter(f -> Files.isRegularFile(f) || Files.isSymbolicLink(f))
-                    .filter(f -> isSourceOrDoc(root.relativize(f)))
-                    .toList();
-            for (Path file : sources) {
-                Path target = copy.resolve(root.relativize(file));
-                Files.createDirectories(target.getParent());
-                Files.copy(file, target, LinkOption.NOFOLLOW_LINKS);
-            }
-        }
-    }
-
-    private static boolean isSourceOrDoc(Path relative) {
-        String first = relative.getName(0).toString();
-        boolean tooling = first.startsWith(".") || relative.toString().contains("node_modules");
-        boolean built = relative.toString().contains("/target/") || relative.toString().contains(".aws-sam");
-        return !tooling && !built || first.equals(".ci");
+        RepositoryCopy.copyTo(copy);
     }
 
     private void replaceIn(String path, String from, String to) throws IOException {
-        Path file = copy.resolve(path);
-        String text = Files.readString(file);
-        assertTrue(text.contains(from), path + " no longer contains " + from);
-        Files.writeString(file, text.replace(from, to));
+        RepositoryCopy.replaceIn(copy, path, from, to);
     }
 }

@@ -47,8 +47,6 @@ final class Stage3Checks {
                         .contains(countLine(tag + "&lt;i&gt;&quot;&amp;&#39;", 0))
                         .lacks("<i>")
                         .outcome()),
-                new Check("reserved tag refused", () -> refused(target.get("tags/COUNTER"))),
-                new Check("reserved tag refused on counts", () -> refused(target.get("counts/COUNTER"))),
                 new Check("too long tag refused, nothing written", this::tooLongTagWritesNothing));
     }
 
@@ -107,7 +105,7 @@ final class Stage3Checks {
                 .outcome();
     }
 
-    private static Outcome refused(Reply reply) {
+    static Outcome refused(Reply reply) {
         return Expectation.of(reply).status(400).contentType("text/plain").outcome();
     }
 

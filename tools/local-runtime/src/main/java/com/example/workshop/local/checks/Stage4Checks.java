@@ -34,7 +34,10 @@ final class Stage4Checks {
                 List.of(new Check("table stream", () -> tableStream(Expectation.of(hello.get())).outcome()),
                         new Check("total shown", this::readTotalBefore)),
                 counter.checks(),
-                List.of(new Check("total rises from the stream", this::awaitTotal)));
+                List.of(new Check("reserved tag refused", () -> Stage3Checks.refused(target.get("tags/COUNTER"))),
+                        new Check("reserved tag refused on counts",
+                                () -> Stage3Checks.refused(target.get("counts/COUNTER"))),
+                        new Check("total rises from the stream", this::awaitTotal)));
     }
 
     private static Expectation tableStream(Expectation expectation) {

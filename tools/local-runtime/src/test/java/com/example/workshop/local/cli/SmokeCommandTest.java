@@ -58,9 +58,9 @@ class SmokeCommandTest {
     void eachLineSaysWhatWasSentExpectedAndGot() {
         String url = "http://127.0.0.1:" + okToEverything.getAddress().getPort() + "/Prod";
 
-        Run run = smoke(url, "module-3-counter");
+        Run run = smoke(url, "module-4-streams");
 
-        assertEquals("Smoke checks of stage 3 at " + url + "/", run.lines().getFirst());
+        assertEquals("Smoke checks of stage 4 at " + url + "/", run.lines().getFirst());
         assertEquals("FAIL  hello | sent GET /Prod/ | expected status 200, message = \"Hello, world!\" | got a body that is"
                 + " not JSON: \"ok\"", run.lines().get(1));
         assertTrue(run.output().contains("FAIL  reserved tag refused | sent GET /Prod/tags/COUNTER | expected status 400,"

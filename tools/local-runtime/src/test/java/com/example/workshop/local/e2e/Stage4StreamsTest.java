@@ -49,6 +49,15 @@ class Stage4StreamsTest {
     }
 
     @Test
+    void theCounterKeyIsNoTag() {
+        for (String path : new String[]{"/Prod/tags/COUNTER", "/Prod/counts/COUNTER"}) {
+            var response = stage.get(path);
+            assertEquals(400, response.statusCode(), path);
+            assertTrue(response.body().contains("reserved"), response.body());
+        }
+    }
+
+    @Test
     void theStreamProcessorKeepsTheTotalOfAllVisits() {
         for (String tag : new String[]{"technology", "technology", "science"}) {
             assertEquals(200, stage.get("/Prod/tags/" + tag).statusCode());

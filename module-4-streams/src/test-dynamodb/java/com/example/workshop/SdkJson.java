@@ -15,17 +15,18 @@ import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 
 /**
- * Writes an SDK response as the JSON the service sent: the API's own field names ({@code TableName}, not
- * {@code tableName}), timestamps as epoch seconds, and fields the service left out omitted.
+ * Writes an SDK model object (here a stream record) as the JSON the service sent: the API's own field names
+ * ({@code SequenceNumber}, not {@code sequenceNumber}), timestamps as epoch seconds, fields the service left out
+ * omitted. Test code only: the stages' code shows the few fields it needs by name (see {@code TableJson}).
  */
-public final class SdkJson {
+final class SdkJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private SdkJson() {
     }
 
-    public static JsonNode toJson(SdkPojo pojo) {
+    static JsonNode toJson(SdkPojo pojo) {
         ObjectNode object = NODES.objectNode();
         for (SdkField<?> field : pojo.sdkFields()) {
             Object value = field.getValueOrDefault(pojo);
