@@ -4,11 +4,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The command line: {@code run <stage> [options]} or {@code invoke <stage> <FunctionLogicalId> [options]}. */
+/**
+ * The command line: {@code run <stage> [options]}, {@code invoke <stage> <FunctionLogicalId> [options]}, or
+ * {@code help} (also {@code -h} and {@code --help} anywhere).
+ */
 record Arguments(String command, String stage, String functionLogicalId, int port, boolean fresh,
                  int maxEnvironments, Path eventFile) {
 
     static final int DEFAULT_PORT = 3000;
+    static final String HELP = "help";
 
     static Arguments parse(String... args) {
         List<String> positional = new ArrayList<>();
@@ -22,7 +26,9 @@ record Arguments(String command, String stage, String functionLogicalId, int por
                 case "--fresh" -> fresh = true;
                 case "--max-environments" -> maxEnvironments = number(args, ++i, "--max-environments", 1, 64);
                 case "--event", "-e" -> eventFile = Path.of(value(args, ++i, "--event"));
-                case "-h", "--help" -> throw new UsageException("help");
+                case "-h", "--help" -> {
+                    return help();
+                }
                 default -> {
                     if (args[i].startsWith("-")) {
                         throw new UsageException("unknown option " + args[i]);
@@ -39,6 +45,9 @@ record Arguments(String command, String stage, String functionLogicalId, int por
             throw new UsageException("no command given");
         }
         String command = positional.getFirst();
+        if (command.equals(HELP)) {
+            return help();
+        }
         int expected = switch (command) {
             case "run" -> 2;
             case "invoke" -> 3;
@@ -50,6 +59,10 @@ record Arguments(String command, String stage, String functionLogicalId, int por
         }
         return new Arguments(command, positional.get(1), expected == 3 ? positional.get(2) : null, port, fresh,
                 maxEnvironments, eventFile);
+    }
+
+    private static Arguments help() {
+        return new Arguments(HELP, null, null, DEFAULT_PORT, false, 1, null);
     }
 
     private static String value(String[] args, int index, String option) {

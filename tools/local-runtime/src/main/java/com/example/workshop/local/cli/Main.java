@@ -12,7 +12,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
@@ -31,6 +34,8 @@ public final class Main {
               ./workshop invoke <stage> <FunctionLogicalId> [--event <file.json>]
                   Invokes the function once with the event (default {}), prints its response on stdout and
                   its logs on stderr; exits with 1 if the function failed.
+              ./workshop help, -h, --help
+                  This text.
             <stage> is 1, 2, 3, 4 or a folder name such as module-4-streams.""";
 
     private Main() {
@@ -52,12 +57,22 @@ public final class Main {
     }
 
     private static int run(Arguments arguments) {
-        Stage stage = Stage.resolve(repositoryRoot(), arguments.stage());
         return switch (arguments.command()) {
-            case "run" -> serve(stage, arguments);
-            case "invoke" -> invoke(stage, arguments);
+            case Arguments.HELP -> printUsage();
+            case "run" -> serve(stage(arguments), arguments);
+            case "invoke" -> invoke(stage(arguments), arguments);
             default -> throw new UsageException("unknown command '" + arguments.command() + "'");
         };
+    }
+
+    /** Asked for, the usage is the output and no error: stdout, exit status 0. */
+    private static int printUsage() {
+        System.out.println(USAGE);
+        return 0;
+    }
+
+    private static Stage stage(Arguments arguments) {
+        return Stage.resolve(repositoryRoot(), arguments.stage());
     }
 
     private static int serve(Stage stage, Arguments arguments) {
@@ -122,8 +137,18 @@ public final class Main {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new UsageException("cannot read the event file " + file + ": " + e.getMessage());
+            throw new UsageException("cannot read the event file " + file + ": " + reason(e));
         }
+    }
+
+    /** The JDK's file exceptions carry the path as their message and the reason apart, if at all. */
+    static String reason(IOException e) {
+        return switch (e) {
+            case NoSuchFileException missing -> "no such file";
+            case AccessDeniedException denied -> "permission denied";
+            case FileSystemException other when other.getReason() != null -> other.getReason();
+            default -> e.getMessage();
+        };
     }
 
     private static void deleteDatabase(Stage stage) {

@@ -2,6 +2,8 @@ package com.example.workshop.local.e2e;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
@@ -116,6 +119,53 @@ class WorkshopCommandTest {
         assertTrue(log.contains("[MainFunction] START RequestId: "), log);
         assertTrue(log.contains("[MainFunction] END RequestId: "), log);
         assertTrue(log.contains("[MainFunction] REPORT RequestId: "), log);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--help", "-h", "help"})
+    void askingForHelpPrintsTheUsageAndSucceeds(String help) throws Exception {
+        for (ProcessBuilder command : List.of(workshop(help), launcher(help))) {
+            Finished finished = Finished.run(command);
+
+            assertEquals(0, finished.exitValue(), command.command().getFirst() + " ... " + help + ": " + finished.stderr());
+            assertTrue(finished.stdout().startsWith("Usage:") && finished.stdout().contains("run <stage"), finished.stdout());
+            assertEquals("", finished.stderr());
+        }
+    }
+
+    @Test
+    void aMissingEventFileSaysWhy() throws Exception {
+        Finished finished = Finished.run(workshop("invoke", "1", "MainFunction", "--event", "/no/such/event.json"));
+
+        assertEquals(2, finished.exitValue());
+        assertTrue(finished.stderr().startsWith(
+                "workshop: cannot read the event file /no/such/event.json: no such file\n"), finished.stderr());
+    }
+
+    /** The `workshop` script at the repository root, which answers help itself. */
+    private static ProcessBuilder launcher(String... arguments) {
+        List<String> command = new java.util.ArrayList<>(List.of("bash", RunningStage.REPOSITORY.resolve("workshop").toString()));
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command);
+    }
+
+    private record Finished(int exitValue, String stdout, String stderr) {
+
+        static Finished run(ProcessBuilder command) throws Exception {
+            Process process = command.start();
+            var stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+            String stdout = readAll(process.getInputStream());
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), command.command().getLast() + ": did not finish");
+            return new Finished(process.exitValue(), stdout, stderr.join());
+        }
+
+        private static String readAll(java.io.InputStream stream) {
+            try {
+                return new String(stream.readAllBytes());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     @Test
