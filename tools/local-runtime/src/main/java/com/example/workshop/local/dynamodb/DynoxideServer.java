@@ -26,6 +26,7 @@ public final class DynoxideServer implements AutoCloseable {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(15);
     private static final int PORT_ATTEMPTS = 3;
+    static final String LOG_FILE_NAME = "dynoxide.log";
 
     private final Process process;
     private final URI endpoint;
@@ -65,7 +66,7 @@ public final class DynoxideServer implements AutoCloseable {
             command.addAll(List.of("--db-path", dbPath.toAbsolutePath().toString()));
         }
         try {
-            Path log = Files.createTempFile("dynoxide-", ".log");
+            Path log = logFile(dbPath);
             Process process = ChildProcesses.start(
                     new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()));
             DynoxideServer server = new DynoxideServer(process, URI.create("http://127.0.0.1:" + port), log);
@@ -74,6 +75,16 @@ public final class DynoxideServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + binary + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Beside the database, where the next start overwrites it: even a run ended by {@code kill -9} leaves nothing
+     * in /tmp. An in-memory server's log is a temporary file, deleted when it stops.
+     */
+    private static Path logFile(Path dbPath) throws IOException {
+        return dbPath == null
+                ? Files.createTempFile("dynoxide-", ".log")
+                : dbPath.toAbsolutePath().resolveSibling(LOG_FILE_NAME);
     }
 
     private static int freeLoopbackPort() {
@@ -152,6 +163,9 @@ public final class DynoxideServer implements AutoCloseable {
     }
 
     private void deleteLog() {
+        if (log.getFileName().toString().equals(LOG_FILE_NAME)) {
+            return; // beside the database: kept for a look after the run
+        }
         try {
             Files.deleteIfExists(log);
         } catch (IOException ignored) {

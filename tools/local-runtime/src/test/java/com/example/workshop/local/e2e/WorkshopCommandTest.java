@@ -31,11 +31,16 @@ class WorkshopCommandTest {
     private static final Pattern API_LINE = Pattern.compile("API: (http://127\\.0\\.0\\.1:\\d+/Prod/)");
 
     private static ProcessBuilder workshop(String... arguments) {
+        return workshop(List.of(), arguments);
+    }
+
+    private static ProcessBuilder workshop(List<String> jvmOptions, String... arguments) {
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
-                "-Dworkshop.root=" + RunningStage.REPOSITORY,
-                "com.example.workshop.local.cli.Main"));
+                "-Dworkshop.root=" + RunningStage.REPOSITORY));
+        command.addAll(jvmOptions);
+        command.add("com.example.workshop.local.cli.Main");
         command.addAll(List.of(arguments));
         return new ProcessBuilder(command);
     }
@@ -54,8 +59,9 @@ class WorkshopCommandTest {
     }
 
     @Test
-    void aKilledRunTakesItsChildProcessesWithIt() throws Exception {
-        Process run = workshop("run", "1", "--port", "0", "--fresh").redirectErrorStream(true).start();
+    void aKilledRunTakesItsChildProcessesWithItAndLeavesNothingInTmp(@TempDir Path tmp) throws Exception {
+        Process run = workshop(List.of("-Djava.io.tmpdir=" + tmp), "run", "1", "--port", "0", "--fresh")
+                .redirectErrorStream(true).start();
         List<ProcessHandle> children = servingChildren(run);
         try {
             run.destroyForcibly(); // SIGKILL: no shutdown hook runs, the kernel has to end the children
@@ -64,6 +70,11 @@ class WorkshopCommandTest {
         } finally {
             children.forEach(ProcessHandle::destroyForcibly);
         }
+        try (var leftovers = Files.list(tmp)) {
+            assertEquals(List.of(), leftovers.filter(file -> file.getFileName().toString().startsWith("dynoxide")).toList());
+        }
+        assertTrue(Files.exists(RunningStage.REPOSITORY.resolve("module-1-hello/target/local/dynoxide.log")),
+                "dynoxide's log is beside its database");
     }
 
     /** Waits for the API line, serves one page (so an execution environment runs), and returns the run's children. */
