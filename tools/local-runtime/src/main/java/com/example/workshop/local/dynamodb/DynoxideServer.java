@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,13 +25,12 @@ public final class DynoxideServer implements AutoCloseable {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(15);
     private static final int PORT_ATTEMPTS = 3;
-    static final String LOG_FILE_NAME = "dynoxide.log";
 
     private final Process process;
     private final URI endpoint;
-    private final Path log;
+    private final DynoxideLog log;
 
-    private DynoxideServer(Process process, URI endpoint, Path log) {
+    private DynoxideServer(Process process, URI endpoint, DynoxideLog log) {
         this.process = process;
         this.endpoint = endpoint;
         this.log = log;
@@ -66,25 +64,15 @@ public final class DynoxideServer implements AutoCloseable {
             command.addAll(List.of("--db-path", dbPath.toAbsolutePath().toString()));
         }
         try {
-            Path log = logFile(dbPath);
+            DynoxideLog log = DynoxideLog.forDatabase(dbPath);
             Process process = ChildProcesses.start(
-                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()));
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.redirect()));
             DynoxideServer server = new DynoxideServer(process, URI.create("http://127.0.0.1:" + port), log);
             server.awaitReady();
             return server;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + binary + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * Beside the database, where the next start overwrites it: even a run ended by {@code kill -9} leaves nothing
-     * in /tmp. An in-memory server's log is a temporary file, deleted when it stops.
-     */
-    private static Path logFile(Path dbPath) throws IOException {
-        return dbPath == null
-                ? Files.createTempFile("dynoxide-", ".log")
-                : dbPath.toAbsolutePath().resolveSibling(LOG_FILE_NAME);
     }
 
     private static int freeLoopbackPort() {
@@ -125,7 +113,7 @@ public final class DynoxideServer implements AutoCloseable {
 
     /** Stops the process (if still alive) and describes why it could not be used, with its output. */
     private IllegalStateException startFailure(String what) {
-        String output = readLog();
+        String output = log.read();
         close();
         return new IllegalStateException("dynoxide " + what + " (endpoint " + endpoint + ")"
                 + (output.isBlank() ? "" : ":\n" + output));
@@ -151,26 +139,7 @@ public final class DynoxideServer implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        deleteLog();
-    }
-
-    private String readLog() {
-        try {
-            return Files.exists(log) ? Files.readString(log).strip() : "";
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private void deleteLog() {
-        if (log.getFileName().toString().equals(LOG_FILE_NAME)) {
-            return; // beside the database: kept for a look after the run
-        }
-        try {
-            Files.deleteIfExists(log);
-        } catch (IOException ignored) {
-            // a leftover temp file is harmless
-        }
+        log.deleteIfTemporary();
     }
 
     private static void sleep(Duration duration) {
