@@ -122,7 +122,7 @@ public final class Main {
         String event = readEvent(arguments.eventFile());
         LocalDeployment.Options options = new LocalDeployment.Options(stage.databaseFile(), -1, false, 1,
                 FunctionLog.printingTo(System.err), System.err::println);
-        try (LocalDeployment deployment = LocalDeployment.start(stage, options)) {
+        try (LocalDeployment deployment = LocalDeployment.startToInvoke(stage, options, arguments.functionLogicalId())) {
             FunctionPool function = deployment.function(arguments.functionLogicalId());
             InvocationResult result = function.invoke(event);
             System.out.println(result.payload());
@@ -151,8 +151,9 @@ public final class Main {
         };
     }
 
+    /** Under the run lock, so that --fresh never deletes the data of a run still going. */
     private static void deleteDatabase(Stage stage) {
-        try {
+        try (RunLock unused = RunLock.acquire(stage.databaseFile(), stage.name())) {
             for (String suffix : new String[]{"", "-shm", "-wal"}) {
                 Files.deleteIfExists(Path.of(stage.databaseFile() + suffix));
             }

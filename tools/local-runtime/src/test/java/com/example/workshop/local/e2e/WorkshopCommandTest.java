@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
@@ -75,6 +76,27 @@ class WorkshopCommandTest {
         }
         assertTrue(Files.exists(RunningStage.REPOSITORY.resolve("module-1-hello/target/local/dynoxide.log")),
                 "dynoxide's log is beside its database");
+    }
+
+    @Test
+    void aSecondRunOfTheStageStopsAtOnceNamingTheFirstOnesPidAndLeavesItsDataAlone() throws Exception {
+        Process first = workshop("run", "1", "--port", "0").redirectErrorStream(true).start();
+        try {
+            BufferedReader output = new BufferedReader(new InputStreamReader(first.getInputStream()));
+            awaitBaseUrl(output);
+            Thread.ofPlatform().daemon().start(() -> output.lines().forEach(System.out::println));
+
+            Finished second = Finished.run(workshop("run", "1", "--port", "0", "--fresh"));
+
+            assertEquals(1, second.exitValue(), second.stderr());
+            assertTrue(second.stderr().startsWith("workshop: module-1-hello is already running locally (pid "
+                    + first.pid() + ", "), second.stderr());
+            assertTrue(Files.exists(RunningStage.REPOSITORY.resolve("module-1-hello/target/local/dynamodb.db")),
+                    "--fresh did not delete the data of the run still going");
+        } finally {
+            first.destroy();
+            assertTrue(first.waitFor(30, TimeUnit.SECONDS));
+        }
     }
 
     /** Waits for the API line, serves one page (so an execution environment runs), and returns the run's children. */
@@ -162,12 +184,18 @@ class WorkshopCommandTest {
 
     private record Finished(int exitValue, String stdout, String stderr) {
 
+        /** Reads stdout and stderr on platform threads of their own: blocking pipe reads must not pin carriers. */
         static Finished run(ProcessBuilder command) throws Exception {
             Process process = command.start();
-            var stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-            String stdout = readAll(process.getInputStream());
-            assertTrue(process.waitFor(60, TimeUnit.SECONDS), command.command().getLast() + ": did not finish");
-            return new Finished(process.exitValue(), stdout, stderr.join());
+            try (var readers = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().factory())) {
+                var stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()), readers);
+                var stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()), readers);
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new AssertionError(command.command().getLast() + ": did not finish within 60 s");
+                }
+                return new Finished(process.exitValue(), stdout.join(), stderr.join());
+            }
         }
 
         private static String readAll(java.io.InputStream stream) {
