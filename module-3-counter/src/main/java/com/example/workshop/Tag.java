@@ -13,15 +13,32 @@ public record Tag(String value) {
     /** Enough for any page name; keeps keys small and links readable (DynamoDB itself allows 2048 bytes). */
     public static final int MAX_LENGTH = 64;
 
+    /**
+     * API Gateway decodes {@code %XX} in a path parameter as UTF-8 and hands the function JSON text, which cannot
+     * hold bytes that are not UTF-8: in their place it puts this character, so {@code %FF} arrives as U+FFFD.
+     */
+    private static final char REPLACEMENT_CHARACTER = '\uFFFD';
+
     public static Tag fromPathParameters(Map<String, String> pathParameters) {
         String value = pathParameters == null ? null : pathParameters.get("tag");
         if (value == null || value.isBlank()) {
             throw new InvalidTagException("Missing tag: use a path like /tags/technology.");
         }
+        if (value.indexOf(REPLACEMENT_CHARACTER) >= 0) {
+            throw new InvalidTagException("Tag is not valid UTF-8: percent-encode its UTF-8 bytes, like %C3%A9 for é.");
+        }
+        if (hasControlCharacter(value)) {
+            throw new InvalidTagException("Tag contains a control character such as %00: use visible characters.");
+        }
         if (value.codePointCount(0, value.length()) > MAX_LENGTH) {
             throw new InvalidTagException("Tag too long: at most " + MAX_LENGTH + " characters.");
         }
         return new Tag(value);
+    }
+
+    /** NUL, line breaks, escape and the like: invisible in a page, and never part of a page name. */
+    private static boolean hasControlCharacter(String value) {
+        return value.codePoints().anyMatch(Character::isISOControl);
     }
 
     /** The tag as HTML text: a tag is user input, and would otherwise be markup in the page. */

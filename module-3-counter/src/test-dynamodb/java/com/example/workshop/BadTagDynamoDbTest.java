@@ -19,7 +19,9 @@ class BadTagDynamoDbTest {
     @Events(type = APIGatewayProxyRequestEvent.class, events = {
             @Event("events/get-tag-too-long.json"),
             @Event("events/get-tag-empty.json"),
-            @Event("events/get-tag-missing.json")})
+            @Event("events/get-tag-missing.json"),
+            @Event("events/get-tag-invalid-utf8.json"),
+            @Event("events/get-tag-nul.json")})
     void aBadTagGets400AndWritesNothing(APIGatewayProxyRequestEvent visit) {
         String tableName = dynamo.tableName("DynamoDBTable");
         RecordVisitHandler recordVisit = new RecordVisitHandler(dynamo.client(), tableName);

@@ -26,7 +26,9 @@ class BadTagTest {
             @Event("events/get-tag-reserved.json"),
             @Event("events/get-tag-too-long.json"),
             @Event("events/get-tag-empty.json"),
-            @Event("events/get-tag-missing.json")})
+            @Event("events/get-tag-missing.json"),
+            @Event("events/get-tag-invalid-utf8.json"),
+            @Event("events/get-tag-nul.json")})
     void recordVisitRefusesBadTagsWithoutWriting(APIGatewayProxyRequestEvent event) {
         APIGatewayProxyResponseEvent response = new RecordVisitHandler(UNREACHABLE, "unused").handleRequest(event, null);
 
@@ -36,7 +38,9 @@ class BadTagTest {
     @ParameterizedTest
     @Events(type = APIGatewayProxyRequestEvent.class, events = {
             @Event("events/get-counts-reserved.json"),
-            @Event("events/get-counts-missing.json")})
+            @Event("events/get-counts-missing.json"),
+            @Event("events/get-counts-invalid-utf8.json"),
+            @Event("events/get-counts-nul.json")})
     void viewCountsRefusesBadTagsWithoutReading(APIGatewayProxyRequestEvent event) {
         APIGatewayProxyResponseEvent response = new ViewCountsHandler(UNREACHABLE, "unused").handleRequest(event, null);
 

@@ -10,6 +10,7 @@ import com.example.workshop.Tag.InvalidTagException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TagTest {
 
@@ -53,5 +54,28 @@ class TagTest {
     @Test
     void aBlankTagIsMissing() {
         assertThrows(InvalidTagException.class, () -> Tag.fromPathParameters(Map.of("tag", "   ")));
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/get-tag-invalid-utf8.json", type = APIGatewayProxyRequestEvent.class)
+    void bytesThatAreNotUtf8AreRefused(APIGatewayProxyRequestEvent event) {
+        InvalidTagException refused = assertThrows(InvalidTagException.class,
+                () -> Tag.fromPathParameters(event.getPathParameters()));
+
+        assertTrue(refused.getMessage().contains("not valid UTF-8"), refused.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\u0000b", "two\nlines", "\u001B[31mred", "delete\u007F", "next\u0085line"})
+    void controlCharactersAreRefused(String value) {
+        InvalidTagException refused = assertThrows(InvalidTagException.class,
+                () -> Tag.fromPathParameters(Map.of("tag", value)));
+
+        assertTrue(refused.getMessage().contains("control character"), refused.getMessage());
+    }
+
+    @Test
+    void acceptsAnyVisibleTextIncludingEmoji() {
+        assertEquals("café 🎉", Tag.fromPathParameters(Map.of("tag", "café 🎉")).value());
     }
 }

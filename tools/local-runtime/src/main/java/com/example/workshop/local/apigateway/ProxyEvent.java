@@ -39,8 +39,9 @@ final class ProxyEvent {
         event.put("resource", route.resourcePath());
         event.put("path", decode(path));
         event.put("httpMethod", request.method());
-        event.set("headers", JSON.valueToTree(lastValues(headers(request))));
-        event.set("multiValueHeaders", JSON.valueToTree(headers(request)));
+        Map<String, List<String>> headers = headers(request); // once: it makes up a new trace id each call
+        event.set("headers", JSON.valueToTree(lastValues(headers)));
+        event.set("multiValueHeaders", JSON.valueToTree(headers));
         Map<String, List<String>> query = query(request);
         event.set("queryStringParameters", query.isEmpty() ? null : JSON.valueToTree(lastValues(query)));
         event.set("multiValueQueryStringParameters", query.isEmpty() ? null : JSON.valueToTree(query));

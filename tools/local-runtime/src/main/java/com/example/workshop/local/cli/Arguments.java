@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command line: {@code run <stage> [options]}, {@code invoke <stage> <FunctionLogicalId> [options]} or
- * {@code smoke <url> --stage <stage> [--wait <seconds>]}.
+ * The command line: {@code run <stage> [options]}, {@code invoke <stage> <FunctionLogicalId> [options]},
+ * {@code smoke <url> --stage <stage> [--wait <seconds>]}, or {@code help} (also {@code -h} and {@code --help}
+ * anywhere).
  *
  * @param url         the API's base URL (smoke)
  * @param waitSeconds how long smoke waits for stage 4's total to catch up
@@ -16,6 +17,7 @@ record Arguments(String command, String stage, String functionLogicalId, int por
 
     static final int DEFAULT_PORT = 3000;
     static final int DEFAULT_WAIT_SECONDS = 60;
+    static final String HELP = "help";
 
     static Arguments parse(String... args) {
         List<String> positional = new ArrayList<>();
@@ -33,7 +35,9 @@ record Arguments(String command, String stage, String functionLogicalId, int por
                 case "--fresh" -> fresh = true;
                 case "--max-environments" -> maxEnvironments = number(args, ++i, "--max-environments", 1, 64);
                 case "--event", "-e" -> eventFile = Path.of(value(args, ++i, "--event"));
-                case "-h", "--help" -> throw new UsageException("help");
+                case "-h", "--help" -> {
+                    return help();
+                }
                 default -> {
                     if (args[i].startsWith("-")) {
                         throw new UsageException("unknown option " + args[i]);
@@ -46,6 +50,9 @@ record Arguments(String command, String stage, String functionLogicalId, int por
             throw new UsageException("no command given");
         }
         String command = positional.getFirst();
+        if (command.equals(HELP)) {
+            return help();
+        }
         if (command.equals("smoke")) {
             requireCount(positional, 2);
             if (stageOption == null) {
@@ -72,6 +79,10 @@ record Arguments(String command, String stage, String functionLogicalId, int por
             throw new UsageException(command + " takes " + (expected - 1) + " argument(s), got " + (positional.size() - 1)
                     + ": " + positional.subList(1, positional.size()));
         }
+    }
+
+    private static Arguments help() {
+        return new Arguments(HELP, null, null, DEFAULT_PORT, false, 1, null, null, DEFAULT_WAIT_SECONDS);
     }
 
     private static String value(String[] args, int index, String option) {

@@ -21,9 +21,6 @@ import com.example.workshop.local.template.Resolver;
 import com.example.workshop.local.template.SamTemplate;
 import com.example.workshop.local.template.StackFacts;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -60,12 +57,26 @@ public final class LocalDeployment implements AutoCloseable {
         this.template = template;
     }
 
+    /** Deploys the stage for a run: one at a time on the same data (see {@link RunLock}). */
     public static LocalDeployment start(Stage stage, Options options) {
+        return start(stage, options, template -> { }, true);
+    }
+
+    /**
+     * Deploys the stage to invoke one function: a function the template lacks is refused before anything starts.
+     * It may share the data of a run going on, as the guides do: it is short, and has no API or stream mapping.
+     */
+    public static LocalDeployment startToInvoke(Stage stage, Options options, String functionLogicalId) {
+        return start(stage, options, template -> Preflight.requireFunction(template, functionLogicalId), false);
+    }
+
+    private static LocalDeployment start(Stage stage, Options options, Consumer<SamTemplate> check, boolean isRun) {
         SamTemplate template = SamTemplate.load(stage.template());
+        check.accept(template);
         template.notes().forEach(note -> options.platformLog().accept("Note: " + note));
         LocalDeployment deployment = new LocalDeployment(template);
         try {
-            deployment.deploy(stage, options);
+            deployment.deploy(stage, options, isRun);
             return deployment;
         } catch (RuntimeException failed) {
             deployment.close();
@@ -73,9 +84,8 @@ public final class LocalDeployment implements AutoCloseable {
         }
     }
 
-    private void deploy(Stage stage, Options options) {
-        Path taskRoot = StageBuild.ensureBuilt(stage, options.platformLog());
-        createParentFolder(options.databaseFile());
+    private void deploy(Stage stage, Options options, boolean isRun) {
+        Path taskRoot = checkBeforeStarting(stage, options, isRun);
         engine = track(DynamoDbEngine.start(options.databaseFile()));
         tables = new TableDeployer(engine.client()).deploy(template, stage.stackName(), TableNaming.STABLE);
         String apiId = RestApi.newApiId();
@@ -94,6 +104,22 @@ public final class LocalDeployment implements AutoCloseable {
         }
     }
 
+    /**
+     * Everything that can fail before a process or a server starts: the stage's data is not used by another run,
+     * the API's port is free, the build has every handler class. Returns the built task root.
+     */
+    private Path checkBeforeStarting(Stage stage, Options options, boolean isRun) {
+        if (isRun && options.databaseFile() != null) {
+            track(RunLock.acquire(options.databaseFile(), stage.name()));
+        }
+        if (options.apiPort() > 0 && template.hasApi()) {
+            Preflight.requireFreePort(options.apiPort());
+        }
+        Path taskRoot = StageBuild.ensureBuilt(stage, options.platformLog());
+        Preflight.requireHandlerClasses(template.functions().values(), taskRoot);
+        return taskRoot;
+    }
+
     /** With persistent tables, where the stream mappings got to is kept beside them. */
     private static Checkpoints checkpoints(Path databaseFile) {
         return databaseFile == null ? Checkpoints.inMemory() : Checkpoints.file(checkpointsFile(databaseFile));
@@ -101,16 +127,6 @@ public final class LocalDeployment implements AutoCloseable {
 
     static Path checkpointsFile(Path databaseFile) {
         return databaseFile.resolveSibling("streams.properties");
-    }
-
-    private static void createParentFolder(Path file) {
-        if (file != null) {
-            try {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create the folder of " + file, e);
-            }
-        }
     }
 
     private FunctionPool pool(FunctionResource function, StackFacts facts, DynamoDbIamProxy iam, Path taskRoot,

@@ -12,7 +12,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -38,6 +41,8 @@ public final class Main {
                   http://127.0.0.1:3000/Prod/) answers as it should: one line per check, then the total; exits
                   with 1 if a check failed. Visits go to a tag new at each run (smoke-...); --wait bounds, in
                   seconds, how long stage 4's total may take to catch up.
+              ./workshop help, -h, --help
+                  This text.
             <stage> is 1, 2, 3, 4 or a folder name such as module-4-streams.""";
 
     private Main() {
@@ -63,12 +68,22 @@ public final class Main {
             return SmokeCommand.run(arguments.url(), arguments.stage(), Duration.ofSeconds(arguments.waitSeconds()),
                     System.out);
         }
-        Stage stage = Stage.resolve(repositoryRoot(), arguments.stage());
         return switch (arguments.command()) {
-            case "run" -> serve(stage, arguments);
-            case "invoke" -> invoke(stage, arguments);
+            case Arguments.HELP -> printUsage();
+            case "run" -> serve(stage(arguments), arguments);
+            case "invoke" -> invoke(stage(arguments), arguments);
             default -> throw new UsageException("unknown command '" + arguments.command() + "'");
         };
+    }
+
+    /** Asked for, the usage is the output and no error: stdout, exit status 0. */
+    private static int printUsage() {
+        System.out.println(USAGE);
+        return 0;
+    }
+
+    private static Stage stage(Arguments arguments) {
+        return Stage.resolve(repositoryRoot(), arguments.stage());
     }
 
     private static int serve(Stage stage, Arguments arguments) {
@@ -118,7 +133,7 @@ public final class Main {
         String event = readEvent(arguments.eventFile());
         LocalDeployment.Options options = new LocalDeployment.Options(stage.databaseFile(), -1, false, 1,
                 FunctionLog.printingTo(System.err), System.err::println);
-        try (LocalDeployment deployment = LocalDeployment.start(stage, options)) {
+        try (LocalDeployment deployment = LocalDeployment.startToInvoke(stage, options, arguments.functionLogicalId())) {
             FunctionPool function = deployment.function(arguments.functionLogicalId());
             InvocationResult result = function.invoke(event);
             System.out.println(result.payload());
@@ -133,12 +148,23 @@ public final class Main {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new UsageException("cannot read the event file " + file + ": " + e.getMessage());
+            throw new UsageException("cannot read the event file " + file + ": " + reason(e));
         }
     }
 
+    /** The JDK's file exceptions carry the path as their message and the reason apart, if at all. */
+    static String reason(IOException e) {
+        return switch (e) {
+            case NoSuchFileException missing -> "no such file";
+            case AccessDeniedException denied -> "permission denied";
+            case FileSystemException other when other.getReason() != null -> other.getReason();
+            default -> e.getMessage();
+        };
+    }
+
+    /** Under the run lock, so that --fresh never deletes the data of a run still going. */
     private static void deleteDatabase(Stage stage) {
-        try {
+        try (RunLock unused = RunLock.acquire(stage.databaseFile(), stage.name())) {
             for (String suffix : new String[]{"", "-shm", "-wal"}) {
                 Files.deleteIfExists(Path.of(stage.databaseFile() + suffix));
             }

@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,9 +28,9 @@ public final class DynoxideServer implements AutoCloseable {
 
     private final Process process;
     private final URI endpoint;
-    private final Path log;
+    private final DynoxideLog log;
 
-    private DynoxideServer(Process process, URI endpoint, Path log) {
+    private DynoxideServer(Process process, URI endpoint, DynoxideLog log) {
         this.process = process;
         this.endpoint = endpoint;
         this.log = log;
@@ -65,9 +64,9 @@ public final class DynoxideServer implements AutoCloseable {
             command.addAll(List.of("--db-path", dbPath.toAbsolutePath().toString()));
         }
         try {
-            Path log = Files.createTempFile("dynoxide-", ".log");
+            DynoxideLog log = DynoxideLog.forDatabase(dbPath);
             Process process = ChildProcesses.start(
-                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()));
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.redirect()));
             DynoxideServer server = new DynoxideServer(process, URI.create("http://127.0.0.1:" + port), log);
             server.awaitReady();
             return server;
@@ -114,7 +113,7 @@ public final class DynoxideServer implements AutoCloseable {
 
     /** Stops the process (if still alive) and describes why it could not be used, with its output. */
     private IllegalStateException startFailure(String what) {
-        String output = readLog();
+        String output = log.read();
         close();
         return new IllegalStateException("dynoxide " + what + " (endpoint " + endpoint + ")"
                 + (output.isBlank() ? "" : ":\n" + output));
@@ -140,23 +139,7 @@ public final class DynoxideServer implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        deleteLog();
-    }
-
-    private String readLog() {
-        try {
-            return Files.exists(log) ? Files.readString(log).strip() : "";
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private void deleteLog() {
-        try {
-            Files.deleteIfExists(log);
-        } catch (IOException ignored) {
-            // a leftover temp file is harmless
-        }
+        log.deleteIfTemporary();
     }
 
     private static void sleep(Duration duration) {

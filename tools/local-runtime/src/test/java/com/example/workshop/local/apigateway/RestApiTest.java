@@ -98,6 +98,16 @@ class RestApiTest {
     }
 
     @Test
+    void headersAndMultiValueHeadersCarryTheSameValuesIncludingTheTraceIdApiGatewayAdds() throws Exception {
+        JsonNode event = JSON.readTree(get("/Prod/items/trace").body());
+
+        String traceId = event.at("/headers/X-Amzn-Trace-Id").asText();
+        assertTrue(traceId.matches("Root=1-[0-9a-f]{8}-[0-9a-f]{24}"), traceId);
+        event.get("headers").properties().forEach(header -> assertEquals(header.getValue().asText(),
+                event.get("multiValueHeaders").get(header.getKey()).get(0).asText(), header.getKey()));
+    }
+
+    @Test
     void withoutQueryOrPathParametersThoseFieldsAreNullAndTheStagePrefixIsOptional() throws Exception {
         var response = HTTP.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/"))
                 .POST(BodyPublishers.ofString("{\"a\":1}")).build(), BodyHandlers.ofString());

@@ -2,6 +2,9 @@ package com.example.workshop.local.cli;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,6 +55,20 @@ class ArgumentsTest {
                 assertThrows(UsageException.class, () -> Arguments.parse("run", "1", "--stage", "1")).getMessage());
         assertEquals("unknown option --prot",
                 assertThrows(UsageException.class, () -> Arguments.parse("run", "1", "--prot", "1")).getMessage());
+    }
+
+    @Test
+    void helpIsACommandAndAnOptionAnywhere() {
+        assertEquals(Arguments.HELP, Arguments.parse("help").command());
+        assertEquals(Arguments.HELP, Arguments.parse("--help").command());
+        assertEquals(Arguments.HELP, Arguments.parse("run", "4", "-h").command());
+    }
+
+    @Test
+    void anUnreadableFileIsExplainedByItsReasonNotItsPathAgain() {
+        assertEquals("no such file", Main.reason(new NoSuchFileException("/x.json")));
+        assertEquals("permission denied", Main.reason(new AccessDeniedException("/x.json")));
+        assertEquals("Is a directory", Main.reason(new IOException("Is a directory")));
     }
 
     @Test

@@ -3,8 +3,10 @@ package com.example.workshop.local.e2e;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
@@ -48,5 +50,25 @@ class Stage3CounterTest {
     @Test
     void itPassesTheSmokeChecks() {
         RunningStage.assertPassesChecks(3, stage.baseUrl());
+    }
+
+    /** Before the fix, %FF and %FE both counted as the tag U+FFFD, and %00 went raw into the page. */
+    @Test
+    void tagsThatAreNotUtf8OrHoldControlCharactersAre400sThatWriteNothing() {
+        stage.get("/Prod/tags/before");
+        List<Map<String, AttributeValue>> itemsBefore = items();
+
+        for (String path : List.of("/Prod/tags/%FF", "/Prod/tags/%FE", "/Prod/tags/a%00b", "/Prod/counts/%FF")) {
+            var response = stage.get(path);
+            assertEquals(400, response.statusCode(), path);
+            assertTrue(response.body().contains("UTF-8") || response.body().contains("control character"),
+                    path + ": " + response.body());
+        }
+        assertEquals(itemsBefore, items());
+    }
+
+    private static List<Map<String, AttributeValue>> items() {
+        String table = stage.deployment.tables().get("DynamoDBTable").name();
+        return stage.deployment.dynamoDb().client().scan(scan -> scan.tableName(table).consistentRead(true)).items();
     }
 }

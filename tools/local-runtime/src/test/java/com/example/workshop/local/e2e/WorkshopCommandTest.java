@@ -2,6 +2,8 @@ package com.example.workshop.local.e2e;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
@@ -28,11 +32,16 @@ class WorkshopCommandTest {
     private static final Pattern API_LINE = Pattern.compile("API: (http://127\\.0\\.0\\.1:\\d+/Prod/)");
 
     private static ProcessBuilder workshop(String... arguments) {
+        return workshop(List.of(), arguments);
+    }
+
+    private static ProcessBuilder workshop(List<String> jvmOptions, String... arguments) {
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
-                "-Dworkshop.root=" + RunningStage.REPOSITORY,
-                "com.example.workshop.local.cli.Main"));
+                "-Dworkshop.root=" + RunningStage.REPOSITORY));
+        command.addAll(jvmOptions);
+        command.add("com.example.workshop.local.cli.Main");
         command.addAll(List.of(arguments));
         return new ProcessBuilder(command);
     }
@@ -51,8 +60,9 @@ class WorkshopCommandTest {
     }
 
     @Test
-    void aKilledRunTakesItsChildProcessesWithIt() throws Exception {
-        Process run = workshop("run", "1", "--port", "0", "--fresh").redirectErrorStream(true).start();
+    void aKilledRunTakesItsChildProcessesWithItAndLeavesNothingInTmp(@TempDir Path tmp) throws Exception {
+        Process run = workshop(List.of("-Djava.io.tmpdir=" + tmp), "run", "1", "--port", "0", "--fresh")
+                .redirectErrorStream(true).start();
         List<ProcessHandle> children = servingChildren(run);
         try {
             run.destroyForcibly(); // SIGKILL: no shutdown hook runs, the kernel has to end the children
@@ -60,6 +70,32 @@ class WorkshopCommandTest {
             assertAllExit(children, Duration.ofSeconds(5));
         } finally {
             children.forEach(ProcessHandle::destroyForcibly);
+        }
+        try (var leftovers = Files.list(tmp)) {
+            assertEquals(List.of(), leftovers.filter(file -> file.getFileName().toString().startsWith("dynoxide")).toList());
+        }
+        assertTrue(Files.exists(RunningStage.REPOSITORY.resolve("module-1-hello/target/local/dynoxide.log")),
+                "dynoxide's log is beside its database");
+    }
+
+    @Test
+    void aSecondRunOfTheStageStopsAtOnceNamingTheFirstOnesPidAndLeavesItsDataAlone() throws Exception {
+        Process first = workshop("run", "1", "--port", "0").redirectErrorStream(true).start();
+        try {
+            BufferedReader output = new BufferedReader(new InputStreamReader(first.getInputStream()));
+            awaitBaseUrl(output);
+            Thread.ofPlatform().daemon().start(() -> output.lines().forEach(System.out::println));
+
+            Finished second = Finished.run(workshop("run", "1", "--port", "0", "--fresh"));
+
+            assertEquals(1, second.exitValue(), second.stderr());
+            assertTrue(second.stderr().startsWith("workshop: module-1-hello is already running locally (pid "
+                    + first.pid() + ", "), second.stderr());
+            assertTrue(Files.exists(RunningStage.REPOSITORY.resolve("module-1-hello/target/local/dynamodb.db")),
+                    "--fresh did not delete the data of the run still going");
+        } finally {
+            first.destroy();
+            assertTrue(first.waitFor(30, TimeUnit.SECONDS));
         }
     }
 
@@ -116,6 +152,59 @@ class WorkshopCommandTest {
         assertTrue(log.contains("[MainFunction] START RequestId: "), log);
         assertTrue(log.contains("[MainFunction] END RequestId: "), log);
         assertTrue(log.contains("[MainFunction] REPORT RequestId: "), log);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--help", "-h", "help"})
+    void askingForHelpPrintsTheUsageAndSucceeds(String help) throws Exception {
+        for (ProcessBuilder command : List.of(workshop(help), launcher(help))) {
+            Finished finished = Finished.run(command);
+
+            assertEquals(0, finished.exitValue(), command.command().getFirst() + " ... " + help + ": " + finished.stderr());
+            assertTrue(finished.stdout().startsWith("Usage:") && finished.stdout().contains("run <stage"), finished.stdout());
+            assertEquals("", finished.stderr());
+        }
+    }
+
+    @Test
+    void aMissingEventFileSaysWhy() throws Exception {
+        Finished finished = Finished.run(workshop("invoke", "1", "MainFunction", "--event", "/no/such/event.json"));
+
+        assertEquals(2, finished.exitValue());
+        assertTrue(finished.stderr().startsWith(
+                "workshop: cannot read the event file /no/such/event.json: no such file\n"), finished.stderr());
+    }
+
+    /** The `workshop` script at the repository root, which answers help itself. */
+    private static ProcessBuilder launcher(String... arguments) {
+        List<String> command = new java.util.ArrayList<>(List.of("bash", RunningStage.REPOSITORY.resolve("workshop").toString()));
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command);
+    }
+
+    private record Finished(int exitValue, String stdout, String stderr) {
+
+        /** Reads stdout and stderr on platform threads of their own: blocking pipe reads must not pin carriers. */
+        static Finished run(ProcessBuilder command) throws Exception {
+            Process process = command.start();
+            try (var readers = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().factory())) {
+                var stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()), readers);
+                var stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()), readers);
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new AssertionError(command.command().getLast() + ": did not finish within 60 s");
+                }
+                return new Finished(process.exitValue(), stdout.join(), stderr.join());
+            }
+        }
+
+        private static String readAll(java.io.InputStream stream) {
+            try {
+                return new String(stream.readAllBytes());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     @Test
