@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One execution environment: a JVM running the Lambda runtime interface client against its own Runtime API,
@@ -38,6 +39,7 @@ final class ExecutionEnvironment implements AutoCloseable {
     private volatile boolean broken;
     private volatile Invocation current;
     private volatile long maxMemoryUsedMb;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private ExecutionEnvironment(FunctionConfig config, FunctionLog log, RuntimeApiServer runtimeApi, Process process) {
         this.config = config;
@@ -84,12 +86,16 @@ final class ExecutionEnvironment implements AutoCloseable {
     }
 
     private void forwardOutput() {
-        forward(process.getInputStream());
-        forward(process.getErrorStream());
+        forward(process.getInputStream(), "stdout");
+        forward(process.getErrorStream(), "stderr");
     }
 
-    private void forward(InputStream stream) {
-        Thread.ofVirtual().start(() -> {
+    /**
+     * A platform thread, never a virtual one: a read of a pipe blocks its carrier thread for as long as the child
+     * stays silent, and once the scheduler's idle carriers retire, carriers held that way are all that is left.
+     */
+    private void forward(InputStream stream, String name) {
+        Thread.ofPlatform().daemon().name(config.name() + "-" + name + "-" + process.pid()).start(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 reader.lines().forEach(line -> log.line(config.name(), line));
             } catch (IOException | java.io.UncheckedIOException ignored) {
@@ -237,13 +243,19 @@ final class ExecutionEnvironment implements AutoCloseable {
         process.destroyForcibly();
     }
 
+    /** Waits for the JVM through onExit, which parks: Process.waitFor holds a monitor, which pins on JDK 21. */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         kill();
         try {
-            process.waitFor(5, TimeUnit.SECONDS);
+            process.onExit().get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // killed; the kernel reaps it
         }
         runtimeApi.close();
     }

@@ -67,7 +67,7 @@ class WorkshopCommandTest {
     private static List<ProcessHandle> servingChildren(Process run) throws Exception {
         BufferedReader output = new BufferedReader(new InputStreamReader(run.getInputStream()));
         String baseUrl = awaitBaseUrl(output);
-        Thread.ofVirtual().start(() -> output.lines().forEach(System.out::println));
+        Thread.ofPlatform().daemon().start(() -> output.lines().forEach(System.out::println));
 
         var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl)).build(),
                 BodyHandlers.ofString());
