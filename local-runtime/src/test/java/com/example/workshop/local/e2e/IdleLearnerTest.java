@@ -24,17 +24,10 @@ class IdleLearnerTest {
     /** A cold start on a busy two-core machine can take 20 s; a frozen runtime never answers. */
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(90);
     private static final Duration STREAM_LAG = Duration.ofSeconds(60);
-    /**
-     * One carrier thread, and room for one more while a blocking file operation holds the first: a small
-     * machine's scheduler at its smallest. A call that keeps a carrier blocked (a read of a child's pipe, say)
-     * then freezes the stage every time, not only on the machines and at the moments where it happens to.
-     */
-    private static final List<String> SMALLEST_SCHEDULER = List.of(
-            "-Djdk.virtualThreadScheduler.parallelism=1", "-Djdk.virtualThreadScheduler.maxPoolSize=2");
-
     @Test
     void everyRouteAndTheStreamStillAnswerAfterAnIdlePause(@TempDir Path folder) throws Exception {
-        try (StageInItsOwnJvm stage = StageInItsOwnJvm.start("4", folder.resolve("dynamodb.db"), SMALLEST_SCHEDULER)) {
+        try (StageInItsOwnJvm stage = StageInItsOwnJvm.start("4", folder.resolve("dynamodb.db"),
+                StageInItsOwnJvm.SMALLEST_SCHEDULER)) {
             assertEquals(200, get(stage, "tags/idle").statusCode(), stage.output());
             awaitTotal(stage, "idle", 1);
 

@@ -27,6 +27,14 @@ final class StageInItsOwnJvm implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofMinutes(4);
 
+    /**
+     * One carrier thread, and room for one more while a blocking file operation holds the first: a small
+     * machine's scheduler at its smallest. A call that keeps a carrier blocked (a read of a child's pipe, say)
+     * then freezes the stage every time, not only on the machines and at the moments where it happens to.
+     */
+    static final List<String> SMALLEST_SCHEDULER = List.of(
+            "-Djdk.virtualThreadScheduler.parallelism=1", "-Djdk.virtualThreadScheduler.maxPoolSize=2");
+
     private final Process process;
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final CompletableFuture<String> baseUrl = new CompletableFuture<>();
