@@ -70,24 +70,30 @@ public final class RestApi implements AutoCloseable {
         return routes;
     }
 
+    /** What the API answers, and why when the function is to blame (the access log line says it). */
+    private record Answer(HttpResponse response, String functionFailure) {
+    }
+
     private HttpResponse handle(HttpRequest request) {
         long started = System.nanoTime();
         String requestId = UUID.randomUUID().toString();
         String path = withoutStage(request.rawPath());
         Optional<Match> match = match(request.method(), path);
-        HttpResponse response;
+        Answer answer;
         try {
-            response = match
+            answer = match
                     .map(found -> integrate(request, found, path, requestId))
-                    .orElseGet(() -> error(403, MISSING_AUTHENTICATION_TOKEN, "MissingAuthenticationTokenException", requestId));
+                    .orElseGet(() -> new Answer(error(403, MISSING_AUTHENTICATION_TOKEN,
+                            "MissingAuthenticationTokenException", requestId), null));
         } catch (RuntimeException e) {
             accessLog.accept("failed: " + e);
-            response = error(500, INTERNAL_SERVER_ERROR, "InternalServerErrorException", requestId);
+            answer = new Answer(error(500, INTERNAL_SERVER_ERROR, "InternalServerErrorException", requestId), null);
         }
-        accessLog.accept(String.format("%s %s %d %d ms%s", request.method(), request.target(), response.status(),
-                (System.nanoTime() - started) / 1_000_000,
-                match.map(found -> " (" + found.route().functionName() + ")").orElse("")));
-        return response;
+        accessLog.accept(String.format("%s %s %d %d ms%s%s", request.method(), request.target(),
+                answer.response().status(), (System.nanoTime() - started) / 1_000_000,
+                match.map(found -> " (" + found.route().functionName() + ")").orElse(""),
+                answer.functionFailure() == null ? "" : " " + answer.functionFailure()));
+        return answer.response();
     }
 
     private static String withoutStage(String rawPath) {
@@ -110,7 +116,7 @@ public final class RestApi implements AutoCloseable {
         return Optional.empty();
     }
 
-    private HttpResponse integrate(HttpRequest request, Match match, String path, String requestId) {
+    private Answer integrate(HttpRequest request, Match match, String path, String requestId) {
         String event = ProxyEvent.of(request, match.route(), path, match.pathParameters(), STAGE, apiId, requestId,
                 Instant.now()).toString();
         InvocationResult result;
@@ -118,11 +124,14 @@ public final class RestApi implements AutoCloseable {
             result = match.route().function().invoke(event);
         } catch (RuntimeException e) {
             accessLog.accept("invoking " + match.route().functionName() + " failed: " + e.getMessage());
-            return error(502, INTERNAL_SERVER_ERROR, "InternalServerErrorException", requestId);
+            return new Answer(error(502, INTERNAL_SERVER_ERROR, "InternalServerErrorException", requestId), null);
         }
-        return ProxyResponse.from(result)
-                .map(response -> withRequestId(response, requestId))
-                .orElseGet(() -> error(502, INTERNAL_SERVER_ERROR, "InternalServerErrorException", requestId));
+        Optional<HttpResponse> response = ProxyResponse.from(result).map(proxied -> withRequestId(proxied, requestId));
+        if (response.isPresent()) {
+            return new Answer(response.get(), null);
+        }
+        return new Answer(error(502, INTERNAL_SERVER_ERROR, "InternalServerErrorException", requestId),
+                result.succeeded() ? "Malformed Lambda proxy response" : result.errorSummary());
     }
 
     private static HttpResponse withRequestId(HttpResponse response, String requestId) {

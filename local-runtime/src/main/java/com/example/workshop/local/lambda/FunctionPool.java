@@ -22,17 +22,25 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
 
     private final FunctionConfig config;
     private final FunctionLog log;
+    private final StackTraceFiles stackTraces;
     private final Semaphore concurrency;
     private final Deque<ExecutionEnvironment> idle = new ConcurrentLinkedDeque<>();
     private final Set<ExecutionEnvironment> all = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
+    /** A pool whose functions' stack traces go to the system's temporary folder. */
     public FunctionPool(FunctionConfig config, int maxEnvironments, FunctionLog log) {
+        this(config, maxEnvironments, log, StackTraceFiles.temporary().of(config.name()));
+    }
+
+    /** @param stackTraces where the stack traces the function prints are kept: its log lines name the file of each */
+    public FunctionPool(FunctionConfig config, int maxEnvironments, FunctionLog log, StackTraceFiles stackTraces) {
         if (maxEnvironments < 1) {
             throw new IllegalArgumentException("maxEnvironments must be at least 1, got " + maxEnvironments);
         }
         this.config = config;
         this.log = log;
+        this.stackTraces = stackTraces;
         this.concurrency = new Semaphore(maxEnvironments, true);
     }
 
@@ -66,7 +74,7 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
         if (closed) {
             throw new IllegalStateException(config.name() + " has been stopped");
         }
-        ExecutionEnvironment started = ExecutionEnvironment.start(config, lambdaEnvironment(), log);
+        ExecutionEnvironment started = ExecutionEnvironment.start(config, lambdaEnvironment(), log, stackTraces);
         all.add(started);
         return started;
     }
