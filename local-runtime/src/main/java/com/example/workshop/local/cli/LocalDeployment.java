@@ -88,7 +88,7 @@ public final class LocalDeployment implements AutoCloseable {
         }
         if (options.subscribeStreams() && !template.dynamoDbEvents().isEmpty()) {
             track(StreamSubscriptions.start(template, facts, engine.streamsClient(), SdkClients.REGION.id(),
-                    functions::get, checkpoints(options.databaseFile())));
+                    functions::get, checkpoints(options.databaseFile()), engine.status()));
         }
         if (options.apiPort() >= 0 && template.hasApi()) {
             api = track(RestApi.start(routes(), options.apiPort(), apiId,
