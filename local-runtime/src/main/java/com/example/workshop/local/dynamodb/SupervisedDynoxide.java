@@ -22,6 +22,7 @@ final class SupervisedDynoxide implements EngineStatus, AutoCloseable {
     private static final Duration SHORT_LIFE = Duration.ofSeconds(10);
     private static final Duration FIRST_PAUSE = Duration.ofMillis(250);
     private static final Duration MAX_PAUSE = Duration.ofSeconds(10);
+    private static final Duration STOP_GRACE = Duration.ofMillis(200);
     /** What dynoxide prints once started: as its last line, it says nothing of why it exited. */
     private static final String STARTUP_BANNER = "Dynoxide listening on";
 
@@ -87,6 +88,10 @@ final class SupervisedDynoxide implements EngineStatus, AutoCloseable {
         } finally {
             lock.unlock();
         }
+        if (stopping()) {
+            gone.close();
+            return;
+        }
         String said = gone.lastOutputLine();
         gone.close();
         boolean saidWhy = !said.isBlank() && !said.startsWith(STARTUP_BANNER);
@@ -94,6 +99,30 @@ final class SupervisedDynoxide implements EngineStatus, AutoCloseable {
                 saidWhy ? ", saying: " + said : "", dbPath == null ? "an empty in-memory database" : dbPath,
                 endpoint, pause.isZero() ? "" : " in " + pause.toMillis() + " ms");
         restartAfter(pause);
+    }
+
+    /**
+     * Ctrl-C signals every process of the terminal's foreground group, dynoxide too: its exit may then come just
+     * before this JVM starts stopping. A moment later that is known, and such an exit is no outage to report.
+     */
+    private boolean stopping() {
+        try {
+            Thread.sleep(STOP_GRACE);
+        } catch (InterruptedException closing) {
+            return true;
+        }
+        return isClosed() || jvmShuttingDown();
+    }
+
+    private static boolean jvmShuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException shutdownInProgress) {
+            return true;
+        }
     }
 
     private void restartAfter(Duration pause) {
