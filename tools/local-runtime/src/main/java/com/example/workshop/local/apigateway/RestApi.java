@@ -79,27 +79,33 @@ public final class RestApi implements AutoCloseable {
         return routes;
     }
 
+    /** What the API answers, and why when the function is to blame (the access log line says it). */
+    private record Answer(HttpResponse response, String functionFailure) {
+    }
+
     private HttpResponse handle(HttpRequest request) {
         long started = System.nanoTime();
         String requestId = UUID.randomUUID().toString();
         String path = withoutStage(request.rawPath());
         Optional<String> malformedEscape = PercentEncoding.firstMalformedEscape(request.target());
         Optional<Match> match = malformedEscape.isPresent() ? Optional.empty() : match(request.method(), path);
-        HttpResponse response;
+        Answer answer;
         try {
-            response = malformedEscape.isPresent()
-                    ? error(400, message("Malformed percent-encoding in the URL: " + malformedEscape.get()),
-                            "BadRequestException", requestId)
-                    : match.map(found -> integrate(request, found, path, requestId)).orElseGet(() ->
-                            error(403, MISSING_AUTHENTICATION_TOKEN, "MissingAuthenticationTokenException", requestId));
+            answer = malformedEscape.isPresent()
+                    ? new Answer(error(400, message("Malformed percent-encoding in the URL: " + malformedEscape.get()),
+                            "BadRequestException", requestId), null)
+                    : match.map(found -> integrate(request, found, path, requestId))
+                            .orElseGet(() -> new Answer(error(403, MISSING_AUTHENTICATION_TOKEN,
+                                    "MissingAuthenticationTokenException", requestId), null));
         } catch (RuntimeException e) {
             accessLog.accept("failed: " + e);
-            response = error(500, INTERNAL_SERVER_ERROR, "InternalServerErrorException", requestId);
+            answer = new Answer(error(500, INTERNAL_SERVER_ERROR, "InternalServerErrorException", requestId), null);
         }
-        accessLog.accept(String.format("%s %s %d %d ms%s", request.method(), request.target(), response.status(),
-                (System.nanoTime() - started) / 1_000_000,
-                match.map(found -> " (" + found.route().functionName() + ")").orElse("")));
-        return response;
+        accessLog.accept(String.format("%s %s %d %d ms%s%s", request.method(), request.target(),
+                answer.response().status(), (System.nanoTime() - started) / 1_000_000,
+                match.map(found -> " (" + found.route().functionName() + ")").orElse(""),
+                answer.functionFailure() == null ? "" : " " + answer.functionFailure()));
+        return answer.response();
     }
 
     private static String message(String message) {
@@ -126,7 +132,7 @@ public final class RestApi implements AutoCloseable {
         return Optional.empty();
     }
 
-    private HttpResponse integrate(HttpRequest request, Match match, String path, String requestId) {
+    private Answer integrate(HttpRequest request, Match match, String path, String requestId) {
         String event = ProxyEvent.of(request, match.route(), path, match.pathParameters(), STAGE, apiId, requestId,
                 Instant.now()).toString();
         InvocationResult result;
@@ -134,11 +140,14 @@ public final class RestApi implements AutoCloseable {
             result = match.route().function().invoke(event);
         } catch (RuntimeException e) {
             accessLog.accept("invoking " + match.route().functionName() + " failed: " + e.getMessage());
-            return error(502, INTERNAL_SERVER_ERROR, "InternalServerErrorException", requestId);
+            return new Answer(error(502, INTERNAL_SERVER_ERROR, "InternalServerErrorException", requestId), null);
         }
-        return ProxyResponse.from(result)
-                .map(response -> withRequestId(response, requestId))
-                .orElseGet(() -> error(502, INTERNAL_SERVER_ERROR, "InternalServerErrorException", requestId));
+        Optional<HttpResponse> response = ProxyResponse.from(result).map(proxied -> withRequestId(proxied, requestId));
+        if (response.isPresent()) {
+            return new Answer(response.get(), null);
+        }
+        return new Answer(error(502, INTERNAL_SERVER_ERROR, "InternalServerErrorException", requestId),
+                result.succeeded() ? "Malformed Lambda proxy response" : result.errorSummary());
     }
 
     private static HttpResponse withRequestId(HttpResponse response, String requestId) {

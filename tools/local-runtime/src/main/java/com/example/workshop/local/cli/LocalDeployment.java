@@ -12,6 +12,7 @@ import com.example.workshop.local.iam.FunctionIdentity;
 import com.example.workshop.local.lambda.FunctionConfig;
 import com.example.workshop.local.lambda.FunctionLog;
 import com.example.workshop.local.lambda.FunctionPool;
+import com.example.workshop.local.lambda.StackTraceFiles;
 import com.example.workshop.local.streams.Checkpoints;
 import com.example.workshop.local.streams.StreamSubscriptions;
 import com.example.workshop.local.template.ApiEvent;
@@ -91,12 +92,13 @@ public final class LocalDeployment implements AutoCloseable {
         String apiId = RestApi.newApiId();
         StackFacts facts = StackFacts.fromTables(stage.stackName(), apiId, tables);
         DynamoDbIamProxy iam = track(DynamoDbIamProxy.start(engine.endpoint(), new DescribedTableArns(engine.client())));
+        StackTraceFiles stackTraces = StackTraceFiles.in(stackTracesFolder(stage));
         for (FunctionResource function : template.functions().values()) {
-            functions.put(function.logicalId(), track(pool(function, facts, iam, taskRoot, options)));
+            functions.put(function.logicalId(), track(pool(function, facts, iam, taskRoot, stackTraces, options)));
         }
         if (options.subscribeStreams() && !template.dynamoDbEvents().isEmpty()) {
             track(StreamSubscriptions.start(template, facts, engine.streamsClient(), SdkClients.REGION.id(),
-                    functions::get, checkpoints(options.databaseFile())));
+                    functions::get, checkpoints(options.databaseFile()), engine.status()));
         }
         if (options.apiPort() >= 0 && template.hasApi()) {
             api = track(RestApi.start(routes(), options.apiPort(), apiId,
@@ -129,8 +131,13 @@ public final class LocalDeployment implements AutoCloseable {
         return databaseFile.resolveSibling("streams.properties");
     }
 
+    /** Beside the stage's local data: the functions' stack traces, one file each, which their log lines name. */
+    static Path stackTracesFolder(Stage stage) {
+        return stage.directory().resolve("target/local/stack-traces");
+    }
+
     private FunctionPool pool(FunctionResource function, StackFacts facts, DynamoDbIamProxy iam, Path taskRoot,
-                              Options options) {
+                              StackTraceFiles stackTraces, Options options) {
         FunctionIdentity identity = FunctionIdentity.of(function, facts);
         iam.register(identity);
         Map<String, String> environment = new HashMap<>(new Resolver(facts).environment(function));
@@ -140,7 +147,7 @@ public final class LocalDeployment implements AutoCloseable {
                 taskRoot, environment, SdkClients.REGION.id(), function.memorySize(), function.timeout());
         String logicalId = function.logicalId();
         FunctionLog log = (name, line) -> options.functionLog().line(logicalId, line);
-        return new FunctionPool(config, options.maxEnvironmentsPerFunction(), log);
+        return new FunctionPool(config, options.maxEnvironmentsPerFunction(), log, stackTraces.of(logicalId));
     }
 
     private List<Route> routes() {

@@ -7,19 +7,20 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * The DynamoDB endpoint a local run or a test uses: a dynoxide server it starts, or, when
- * {@code WORKSHOP_DYNAMODB_ENDPOINT} is set, that endpoint (DynamoDB Local, LocalStack, ...) with nothing started.
+ * The DynamoDB endpoint a local run or a test uses: a dynoxide server it starts (and starts again on the same
+ * file and port if it exits), or, when {@code WORKSHOP_DYNAMODB_ENDPOINT} is set, that endpoint (DynamoDB Local,
+ * LocalStack, ...) with nothing started.
  */
 public final class DynamoDbEngine implements AutoCloseable {
 
     public static final String ENDPOINT_ENV = "WORKSHOP_DYNAMODB_ENDPOINT";
 
     private final URI endpoint;
-    private final DynoxideServer server;
+    private final SupervisedDynoxide server;
     private final DynamoDbClient client;
     private final DynamoDbStreamsClient streamsClient;
 
-    private DynamoDbEngine(URI endpoint, DynoxideServer server) {
+    private DynamoDbEngine(URI endpoint, SupervisedDynoxide server) {
         this.endpoint = endpoint;
         this.server = server;
         this.client = SdkClients.dynamoDb(endpoint);
@@ -47,7 +48,7 @@ public final class DynamoDbEngine implements AutoCloseable {
     }
 
     public static DynamoDbEngine dynoxide(Path dbPath) {
-        DynoxideServer server = DynoxideServer.start(DynoxideBinary.locate(), dbPath);
+        SupervisedDynoxide server = SupervisedDynoxide.start(DynoxideBinary.locate(), dbPath);
         return new DynamoDbEngine(server.endpoint(), server);
     }
 
@@ -58,6 +59,11 @@ public final class DynamoDbEngine implements AutoCloseable {
     /** True when the endpoint was given by the environment and is shared with whatever else uses it. */
     public boolean isExternal() {
         return server == null;
+    }
+
+    /** Whether the endpoint serves right now, and how often it went down: an external one is taken to be up. */
+    public EngineStatus status() {
+        return server == null ? EngineStatus.ALWAYS_UP : server;
     }
 
     public DynamoDbClient client() {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -55,6 +56,11 @@ public final class DynoxideServer implements AutoCloseable {
             }
         }
         throw failure;
+    }
+
+    /** Starts {@code binary} on {@code port}, which must be free: a restart keeps the endpoint its clients know. */
+    static DynoxideServer startOn(Path binary, Path dbPath, int port) {
+        return startOnce(binary, dbPath, port);
     }
 
     private static DynoxideServer startOnce(Path binary, Path dbPath, int port) {
@@ -125,6 +131,21 @@ public final class DynoxideServer implements AutoCloseable {
 
     public boolean isRunning() {
         return process.isAlive();
+    }
+
+    int port() {
+        return endpoint.getPort();
+    }
+
+    /** Completes with the exit status when the process ends, however it ends. */
+    CompletableFuture<Integer> onExit() {
+        return process.onExit().thenApply(Process::exitValue);
+    }
+
+    /** The last line dynoxide printed, if any: after a crash, often what it died of. */
+    String lastOutputLine() {
+        String output = log.read();
+        return output.substring(output.lastIndexOf('\n') + 1);
     }
 
     /** Stops the process and waits for it, so a database file it used can be reopened at once. */

@@ -1,11 +1,8 @@
 package com.example.workshop.local.lambda;
 
 import com.example.workshop.local.process.ChildProcesses;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One execution environment: a JVM running the Lambda runtime interface client against its own Runtime API,
@@ -26,9 +24,12 @@ final class ExecutionEnvironment implements AutoCloseable {
 
     /** Lambda gives init 10 s, then retries it within the invocation's own timeout. */
     private static final Duration INIT_ALLOWANCE = Duration.ofSeconds(10);
+    /** Bounds the wait for the output of a runtime whose threads go on printing after its invocation. */
+    private static final Duration OUTPUT_DRAIN_ALLOWANCE = Duration.ofMillis(250);
 
     private final FunctionConfig config;
     private final FunctionLog log;
+    private final StackTraceFiles stackTraces;
     private final RuntimeApiServer runtimeApi;
     private final Process process;
     private final Path statusFile;
@@ -38,16 +39,21 @@ final class ExecutionEnvironment implements AutoCloseable {
     private volatile boolean broken;
     private volatile Invocation current;
     private volatile long maxMemoryUsedMb;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final List<OutputPipe> output = new ArrayList<>();
 
-    private ExecutionEnvironment(FunctionConfig config, FunctionLog log, RuntimeApiServer runtimeApi, Process process) {
+    private ExecutionEnvironment(FunctionConfig config, FunctionLog log, StackTraceFiles stackTraces,
+                                 RuntimeApiServer runtimeApi, Process process) {
         this.config = config;
         this.log = log;
+        this.stackTraces = stackTraces;
         this.runtimeApi = runtimeApi;
         this.process = process;
         this.statusFile = Path.of("/proc", Long.toString(process.pid()), "status");
     }
 
-    static ExecutionEnvironment start(FunctionConfig config, Map<String, String> lambdaEnvironment, FunctionLog log) {
+    static ExecutionEnvironment start(FunctionConfig config, Map<String, String> lambdaEnvironment, FunctionLog log,
+                                      StackTraceFiles stackTraces) {
         try {
             RuntimeApiServer runtimeApi = new RuntimeApiServer(FunctionArns.of(config), config.timeoutSeconds());
             ProcessBuilder builder = new ProcessBuilder(command(config))
@@ -55,7 +61,8 @@ final class ExecutionEnvironment implements AutoCloseable {
             builder.environment().clear();
             builder.environment().putAll(lambdaEnvironment);
             builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtimeApi.address());
-            ExecutionEnvironment environment = new ExecutionEnvironment(config, log, runtimeApi, ChildProcesses.start(builder));
+            ExecutionEnvironment environment = new ExecutionEnvironment(config, log, stackTraces, runtimeApi,
+                    ChildProcesses.start(builder));
             environment.forwardOutput();
             environment.failCurrentOnInitErrorOrExit();
             return environment;
@@ -84,18 +91,13 @@ final class ExecutionEnvironment implements AutoCloseable {
     }
 
     private void forwardOutput() {
-        forward(process.getInputStream());
-        forward(process.getErrorStream());
+        forward(process.getInputStream(), "stdout");
+        forward(process.getErrorStream(), "stderr");
     }
 
-    private void forward(InputStream stream) {
-        Thread.ofVirtual().start(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                reader.lines().forEach(line -> log.line(config.name(), line));
-            } catch (IOException | java.io.UncheckedIOException ignored) {
-                // the process is gone
-            }
-        });
+    private void forward(InputStream pipe, String name) {
+        StackTraceFolding lines = new StackTraceFolding(line -> log.line(config.name(), line), stackTraces);
+        output.add(OutputPipe.start(pipe, process::isAlive, lines, config.name() + "-" + name + "-" + process.pid()));
     }
 
     boolean isUsable() {
@@ -125,7 +127,7 @@ final class ExecutionEnvironment implements AutoCloseable {
             broken = true;
             Invocation invocation = current;
             if (invocation != null) {
-                invocation.fail(LambdaErrors.runtimeExited(invocation.requestId(), process.exitValue()));
+                invocation.runtimeExited(process.exitValue());
             }
         });
     }
@@ -135,7 +137,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         if (runtimeApi.initError().isDone()) {
             invocation.fail(runtimeApi.initError().join().errorJson());
         } else if (!process.isAlive()) {
-            invocation.fail(LambdaErrors.runtimeExited(invocation.requestId(), process.exitValue()));
+            invocation.runtimeExited(process.exitValue());
         }
     }
 
@@ -195,10 +197,18 @@ final class ExecutionEnvironment implements AutoCloseable {
             kill();
             log.line(config.name(), LambdaLogLines.timedOut(invocation.requestId(), seconds));
         }
+        drainOutput();
+        invocation.exitStatus().ifPresent(status -> LambdaLogLines.runtimeExited(invocation.requestId(), status)
+                .forEach(line -> log.line(config.name(), line)));
         log.line(config.name(), "END RequestId: " + invocation.requestId());
         log.line(config.name(), LambdaLogLines.report(invocation.requestId(), durationNanos, config.memoryMb(),
                 maxMemoryMb, coldStartInitNanos, timedOut ? "timeout" : null));
         return invocation.result().join();
+    }
+
+    /** What the runtime printed for the invocation comes before its END, as on Lambda. */
+    private void drainOutput() {
+        output.forEach(pipe -> pipe.drain(OUTPUT_DRAIN_ALLOWANCE));
     }
 
     private void awaitNextPoll(long deadline) {
@@ -237,13 +247,19 @@ final class ExecutionEnvironment implements AutoCloseable {
         process.destroyForcibly();
     }
 
+    /** Waits for the JVM through onExit, which parks: Process.waitFor holds a monitor, which pins on JDK 21. */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         kill();
         try {
-            process.waitFor(5, TimeUnit.SECONDS);
+            process.onExit().get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // killed; the kernel reaps it
         }
         runtimeApi.close();
     }

@@ -3,13 +3,13 @@ package com.example.workshop.local.lambda;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -22,17 +22,25 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
 
     private final FunctionConfig config;
     private final FunctionLog log;
+    private final StackTraceFiles stackTraces;
     private final Semaphore concurrency;
-    private final Deque<ExecutionEnvironment> idle = new ArrayDeque<>();
+    private final Deque<ExecutionEnvironment> idle = new ConcurrentLinkedDeque<>();
     private final Set<ExecutionEnvironment> all = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
+    /** A pool whose functions' stack traces go to the system's temporary folder. */
     public FunctionPool(FunctionConfig config, int maxEnvironments, FunctionLog log) {
+        this(config, maxEnvironments, log, StackTraceFiles.temporary().of(config.name()));
+    }
+
+    /** @param stackTraces where the stack traces the function prints are kept: its log lines name the file of each */
+    public FunctionPool(FunctionConfig config, int maxEnvironments, FunctionLog log, StackTraceFiles stackTraces) {
         if (maxEnvironments < 1) {
             throw new IllegalArgumentException("maxEnvironments must be at least 1, got " + maxEnvironments);
         }
         this.config = config;
         this.log = log;
+        this.stackTraces = stackTraces;
         this.concurrency = new Semaphore(maxEnvironments, true);
     }
 
@@ -56,36 +64,33 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
     }
 
     private ExecutionEnvironment takeIdleOrStart() {
-        synchronized (idle) {
-            ExecutionEnvironment environment;
-            while ((environment = idle.pollFirst()) != null) {
-                if (environment.isUsable()) {
-                    return environment;
-                }
-                discard(environment);
+        ExecutionEnvironment environment;
+        while ((environment = idle.pollFirst()) != null) {
+            if (environment.isUsable()) {
+                return environment;
             }
+            discard(environment);
         }
         if (closed) {
             throw new IllegalStateException(config.name() + " has been stopped");
         }
-        ExecutionEnvironment started = ExecutionEnvironment.start(config, lambdaEnvironment(), log);
+        ExecutionEnvironment started = ExecutionEnvironment.start(config, lambdaEnvironment(), log, stackTraces);
         all.add(started);
         return started;
     }
 
     private void release(ExecutionEnvironment environment) {
         if (environment.isUsable() && !closed) {
-            synchronized (idle) {
-                idle.addFirst(environment);
-            }
+            idle.addFirst(environment);
         } else {
             discard(environment);
         }
     }
 
+    /** Stopping an environment waits for its JVM to exit: not the job of the invocation that found it broken. */
     private void discard(ExecutionEnvironment environment) {
         all.remove(environment);
-        environment.close();
+        Thread.ofPlatform().daemon().name(config.name() + "-discard").start(environment::close);
     }
 
     /** The function's variables plus the reserved ones Lambda sets (AWS_LAMBDA_RUNTIME_API comes per environment). */
@@ -119,9 +124,7 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        synchronized (idle) {
-            idle.clear();
-        }
+        idle.clear();
         all.forEach(ExecutionEnvironment::close);
         all.clear();
     }

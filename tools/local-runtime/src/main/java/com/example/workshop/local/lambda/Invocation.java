@@ -1,5 +1,6 @@
 package com.example.workshop.local.lambda;
 
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 
 /** One event on its way through an execution environment: handed out by /next, settled by /response or /error. */
@@ -10,6 +11,7 @@ final class Invocation {
     private final Runnable onDispatch;
     private final CompletableFuture<Long> dispatchedAtNanos = new CompletableFuture<>();
     private final CompletableFuture<InvocationResult> result = new CompletableFuture<>();
+    private volatile OptionalInt exitStatus = OptionalInt.empty();
 
     Invocation(String requestId, String payload, Runnable onDispatch) {
         this.requestId = requestId;
@@ -44,5 +46,18 @@ final class Invocation {
 
     void fail(String errorJson) {
         result.complete(InvocationResult.unhandledError(requestId, errorJson));
+    }
+
+    /** The runtime's JVM exited before answering: Lambda's Runtime.ExitError. */
+    void runtimeExited(int status) {
+        if (!result.isDone()) {
+            exitStatus = OptionalInt.of(status);
+        }
+        fail(LambdaErrors.runtimeExited(requestId, status));
+    }
+
+    /** The exit status of a runtime that exited during this invocation, before answering it. */
+    OptionalInt exitStatus() {
+        return exitStatus;
     }
 }

@@ -1,5 +1,9 @@
 package com.example.workshop.local.lambda;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * The outcome of one invocation, as the Lambda Invoke API returns it.
  *
@@ -19,5 +23,22 @@ public record InvocationResult(String requestId, String payload, String function
 
     public boolean succeeded() {
         return functionError == null;
+    }
+
+    /**
+     * For a failure, {@code errorType: errorMessage} from Lambda's error JSON, e.g. {@code Runtime.ExitError:
+     * RequestId: ... Error: Runtime exited with error: exit status 1}; the payload as it is when it is not that JSON.
+     */
+    public String errorSummary() {
+        try {
+            JsonNode error = payload == null || payload.isBlank() ? null : new ObjectMapper().readTree(payload);
+            if (error != null && error.hasNonNull("errorMessage")) {
+                return error.path("errorType").asText("Error") + ": " + error.get("errorMessage").asText();
+            }
+        } catch (JsonProcessingException notJson) {
+            // described as it is
+        }
+        String raw = String.valueOf(payload);
+        return raw.length() > 200 ? raw.substring(0, 200) + "..." : raw;
     }
 }

@@ -2,6 +2,7 @@ package com.example.workshop.local.lambda;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 
@@ -14,6 +15,12 @@ final class LambdaLogLines {
     static String timedOut(String requestId, double seconds) {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS) + " " + requestId + " Task timed out after "
                 + String.format(Locale.ROOT, "%.2f", seconds) + " seconds";
+    }
+
+    /** What Lambda logs for an invocation whose runtime exited before answering it. */
+    static List<String> runtimeExited(String requestId, int exitStatus) {
+        return List.of("RequestId: " + requestId + " Error: Runtime exited with error: exit status " + exitStatus,
+                "Runtime.ExitError");
     }
 
     /** @param errorType what the runtime sent in Lambda-Runtime-Function-Error-Type, e.g. Runtime.BadFunctionCode */

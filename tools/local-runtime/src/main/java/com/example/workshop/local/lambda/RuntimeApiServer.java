@@ -40,7 +40,12 @@ final class RuntimeApiServer implements AutoCloseable {
     private final int timeoutSeconds;
     private final String secret = newSecret();
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * Platform threads: the JDK's HttpServer reads request bodies inside synchronized methods, which pin a virtual
+     * thread's carrier on JDK 21. An environment needs two at most (its poll for the next event and its report).
+     */
+    private final ExecutorService executor = Executors.newCachedThreadPool(
+            Thread.ofPlatform().daemon().name("runtime-api-", 0).factory());
     private final BlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
     private final CompletableFuture<Long> firstPollAtNanos = new CompletableFuture<>();
     private final Semaphore polls = new Semaphore(0);

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The runtime interface client's JNI library, unpacked once for every execution environment this JVM starts.
@@ -25,17 +27,24 @@ final class RuntimeNativeLibrary {
             "amd64", "/jni/libaws-lambda-jni.linux-x86_64.so",
             "aarch64", "/jni/libaws-lambda-jni.linux-aarch_64.so");
 
+    /** Not a synchronized method: unpacking is file I/O, which would pin the caller's carrier on JDK 21. */
+    private static final Lock UNPACKING = new ReentrantLock();
     private static Optional<String> option;
 
     private RuntimeNativeLibrary() {
     }
 
     /** {@code -D<PROPERTY>=<file>} for the environments' JVMs; empty where the client must find its library itself. */
-    static synchronized Optional<String> javaOption() {
-        if (option == null) {
-            option = unpack().map(file -> "-D" + PROPERTY + "=" + file);
+    static Optional<String> javaOption() {
+        UNPACKING.lock();
+        try {
+            if (option == null) {
+                option = unpack().map(file -> "-D" + PROPERTY + "=" + file);
+            }
+            return option;
+        } finally {
+            UNPACKING.unlock();
         }
-        return option;
     }
 
     private static Optional<Path> unpack() {

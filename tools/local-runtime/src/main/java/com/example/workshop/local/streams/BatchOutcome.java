@@ -27,7 +27,7 @@ sealed interface BatchOutcome {
 
     static BatchOutcome of(InvocationResult result, List<Record> batch, boolean reportBatchItemFailures) {
         if (!result.succeeded()) {
-            return new Failed("function error: " + describeError(result.payload()), true);
+            return new Failed("function error: " + result.errorSummary(), true);
         }
         return reportBatchItemFailures ? fromBatchItemFailures(result.payload(), batch) : new Succeeded();
     }
@@ -53,16 +53,6 @@ sealed interface BatchOutcome {
             firstFailed = Math.min(firstFailed, index);
         }
         return new FailedFrom(firstFailed);
-    }
-
-    /** Lambda's error JSON is {@code {"errorMessage":..,"errorType":..,"stackTrace":[..]}}; the trace is in the function's log. */
-    private static String describeError(String payload) {
-        JsonNode error = parse(payload);
-        if (error.hasNonNull("errorMessage")) {
-            return error.path("errorType").asText("Error") + ": " + error.get("errorMessage").asText();
-        }
-        String raw = String.valueOf(payload);
-        return raw.length() > 200 ? raw.substring(0, 200) + "..." : raw;
     }
 
     private static JsonNode parse(String payload) {

@@ -1,5 +1,6 @@
 package com.example.workshop.local.streams;
 
+import com.example.workshop.local.dynamodb.EngineStatus;
 import com.example.workshop.local.lambda.FunctionInvoker;
 import com.example.workshop.local.lambda.InvocationResult;
 import software.amazon.awssdk.core.exception.AbortedException;
@@ -44,6 +45,7 @@ final class ShardConsumer implements Runnable {
     private final FunctionInvoker function;
     private final PollingSettings polling;
     private final Checkpoints checkpoints;
+    private final EngineStatus engine;
     private final Deque<Record> buffer = new ArrayDeque<>();
     private final Deque<Batch> toRetry = new ArrayDeque<>();
     private long gatheringSince;
@@ -51,8 +53,9 @@ final class ShardConsumer implements Runnable {
     private volatile boolean finished;
 
     ShardConsumer(ShardReader reader, EventSourceMappingConfig config, FunctionInvoker function,
-                  PollingSettings polling, Checkpoints checkpoints) {
+                  PollingSettings polling, Checkpoints checkpoints, EngineStatus engine) {
         this.reader = reader;
+        this.engine = engine;
         this.config = config;
         this.function = function;
         this.polling = polling;
@@ -78,6 +81,7 @@ final class ShardConsumer implements Runnable {
     }
 
     private void step() throws InterruptedException {
+        awaitEngine();
         if (!toRetry.isEmpty()) {
             deliver(toRetry.pollFirst());
             return;
@@ -88,6 +92,19 @@ final class ShardConsumer implements Runnable {
         } else {
             Thread.sleep(polling.pollInterval());
         }
+    }
+
+    /** While DynamoDB does not serve, nothing is read or delivered: the function could only fail. */
+    private void awaitEngine() throws InterruptedException {
+        if (engine.isUp()) {
+            return;
+        }
+        LOG.log(Level.WARNING, "{0} <- {1}: DynamoDB is down; paused until it serves again",
+                config.functionName(), reader.shardId());
+        while (!engine.awaitUp(Duration.ofMinutes(1))) {
+            Thread.sleep(0); // an interrupt (the mapping closing) ends the wait
+        }
+        LOG.log(Level.INFO, "{0} <- {1}: DynamoDB serves again; resumed", config.functionName(), reader.shardId());
     }
 
     private void readMore() throws InterruptedException {
@@ -138,8 +155,13 @@ final class ShardConsumer implements Runnable {
 
     private void deliver(Batch batch) throws InterruptedException {
         long started = System.nanoTime();
+        long outagesBefore = engine.outages();
         BatchOutcome outcome = BatchOutcome.of(invoke(batch.records()), batch.records(), config.reportBatchItemFailures());
         String took = Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms";
+        if (!(outcome instanceof BatchOutcome.Succeeded) && (!engine.isUp() || engine.outages() != outagesBefore)) {
+            deliverAgainAfterOutage(batch, outcome, took);
+            return;
+        }
         switch (outcome) {
             case BatchOutcome.Succeeded ignored -> {
                 log(Level.INFO, batch, "OK in " + took);
@@ -162,6 +184,18 @@ final class ShardConsumer implements Runnable {
                 retryOrSkip(batch);
             }
         }
+    }
+
+    /**
+     * The batch failed while DynamoDB was down: an outage of the local infrastructure, not the function's
+     * failure. What the function reported done is done; the rest goes back to the front, its retries unspent.
+     */
+    private void deliverAgainAfterOutage(Batch batch, BatchOutcome outcome, String took) {
+        int done = outcome instanceof BatchOutcome.FailedFrom partial ? partial.firstFailed() : 0;
+        checkpoint(batch.records().subList(0, done));
+        log(Level.WARNING, batch, ("failed in %s while DynamoDB was down; not counted as a retry, "
+                + "delivered again once it serves").formatted(took));
+        toRetry.addFirst(new Batch(batch.records().subList(done, batch.records().size()), batch.retries()));
     }
 
     private InvocationResult invoke(List<Record> records) {

@@ -1,5 +1,6 @@
 package com.example.workshop.local.streams;
 
+import com.example.workshop.local.dynamodb.EngineStatus;
 import com.example.workshop.local.lambda.FunctionInvoker;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -34,6 +35,7 @@ public final class StreamEventSourceMapping implements AutoCloseable {
     private final FunctionInvoker function;
     private final PollingSettings polling;
     private final Checkpoints checkpoints;
+    private final EngineStatus engine;
     private final Map<String, ShardConsumer> consumers = new ConcurrentHashMap<>();
     /** Ancestors of the open shards, which StartingPosition LATEST leaves unread. */
     private final Set<String> skipped = ConcurrentHashMap.newKeySet();
@@ -41,8 +43,10 @@ public final class StreamEventSourceMapping implements AutoCloseable {
     private volatile boolean closed;
 
     private StreamEventSourceMapping(DynamoDbStreamsClient streams, EventSourceMappingConfig config,
-                                     FunctionInvoker function, Checkpoints checkpoints, PollingSettings polling) {
+                                     FunctionInvoker function, Checkpoints checkpoints, PollingSettings polling,
+                                     EngineStatus engine) {
         this.streams = streams;
+        this.engine = engine;
         this.config = config;
         this.function = function;
         this.checkpoints = checkpoints;
@@ -59,7 +63,18 @@ public final class StreamEventSourceMapping implements AutoCloseable {
     public static StreamEventSourceMapping start(DynamoDbStreamsClient streams, EventSourceMappingConfig config,
                                                  FunctionInvoker function, Checkpoints checkpoints,
                                                  PollingSettings polling) {
-        StreamEventSourceMapping mapping = new StreamEventSourceMapping(streams, config, function, checkpoints, polling);
+        return start(streams, config, function, checkpoints, polling, EngineStatus.ALWAYS_UP);
+    }
+
+    /**
+     * @param engine whether DynamoDB serves: while it does not, the mapping pauses, and a batch that failed
+     *               meanwhile is delivered again without counting as a retry
+     */
+    public static StreamEventSourceMapping start(DynamoDbStreamsClient streams, EventSourceMappingConfig config,
+                                                 FunctionInvoker function, Checkpoints checkpoints,
+                                                 PollingSettings polling, EngineStatus engine) {
+        StreamEventSourceMapping mapping = new StreamEventSourceMapping(streams, config, function, checkpoints,
+                polling, engine);
         try {
             mapping.startReadyShards(mapping.describeShards(), config.startingPosition());
         } catch (SdkException unreadable) {
@@ -156,7 +171,7 @@ public final class StreamEventSourceMapping implements AutoCloseable {
             LOG.log(Level.INFO, "{0} <- {1}: carrying on after sequence number {2}", config.functionName(), shardId, checkpoint);
         }
         ShardReader reader = new ShardReader(streams, config.streamArn(), shardId, start, checkpoint);
-        ShardConsumer consumer = new ShardConsumer(reader, config, function, polling, checkpoints);
+        ShardConsumer consumer = new ShardConsumer(reader, config, function, polling, checkpoints, engine);
         consumers.put(shardId, consumer);
         spawn("stream-" + config.functionName() + "-" + shardId, consumer);
     }

@@ -1,5 +1,6 @@
 package com.example.workshop.local.streams;
 
+import com.example.workshop.local.dynamodb.EngineStatus;
 import com.example.workshop.local.lambda.FunctionInvoker;
 import com.example.workshop.local.template.DeployedTable;
 import com.example.workshop.local.template.DynamoDbEvent;
@@ -23,24 +24,25 @@ public final class StreamSubscriptions implements AutoCloseable {
     /** Subscriptions that start at their StartingPosition (tables not kept between runs). */
     public static StreamSubscriptions start(SamTemplate template, StackFacts facts, DynamoDbStreamsClient streams,
                                             String awsRegion, Function<String, FunctionInvoker> functions) {
-        return start(template, facts, streams, awsRegion, functions, Checkpoints.inMemory());
+        return start(template, facts, streams, awsRegion, functions, Checkpoints.inMemory(), EngineStatus.ALWAYS_UP);
     }
 
     /**
      * @param functions   the invoker of each function, by logical id
      * @param awsRegion   the region the functions run in
      * @param checkpoints where the mappings stopped last time, if the tables were kept
+     * @param engine      whether DynamoDB serves: while it does not, the mappings pause
      */
     public static StreamSubscriptions start(SamTemplate template, StackFacts facts, DynamoDbStreamsClient streams,
                                             String awsRegion, Function<String, FunctionInvoker> functions,
-                                            Checkpoints checkpoints) {
+                                            Checkpoints checkpoints, EngineStatus engine) {
         List<StreamEventSourceMapping> started = new ArrayList<>();
         try {
             for (DynamoDbEvent event : template.dynamoDbEvents()) {
                 EventSourceMappingConfig config = EventSourceMappingConfig.of(event,
                         facts.functionName(event.functionLogicalId()), streamArn(event, facts), awsRegion);
                 started.add(StreamEventSourceMapping.start(streams, config, functions.apply(event.functionLogicalId()),
-                        checkpoints, PollingSettings.DEFAULT));
+                        checkpoints, PollingSettings.DEFAULT, engine));
             }
         } catch (RuntimeException failed) {
             started.forEach(StreamEventSourceMapping::close);

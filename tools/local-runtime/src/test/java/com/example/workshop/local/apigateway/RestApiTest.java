@@ -43,7 +43,8 @@ class RestApiTest {
                 route("GET", "/crash", "CrashingHandler", 10),
                 route("GET", "/malformed", "EchoHandler", 10),
                 route("GET", "/slow", "SlowProxyHandler", 1),
-                route("GET", "/broken", "BrokenInitHandler", 10)), 0, ACCESS_LOG::add);
+                route("GET", "/broken", "BrokenInitHandler", 10),
+                route("GET", "/exit", "ExitingHandler", 10)), 0, ACCESS_LOG::add);
     }
 
     private static Route route(String method, String path, String handler, int timeoutSeconds) {
@@ -165,6 +166,13 @@ class RestApiTest {
     void aFunctionThatFailsItsInitIsAnInternalServerError() throws Exception {
         assertInternalServerError(get("/Prod/broken"));
         assertTrue(LOG.contains("TABLE_NAME is not set"));
+    }
+
+    @Test
+    void aFunctionWhoseRuntimeExitsIsAnInternalServerErrorAndTheApiLogSaysWhy() throws Exception {
+        assertInternalServerError(get("/Prod/exit"));
+        assertTrue(ACCESS_LOG.stream().anyMatch(line -> line.matches("GET /Prod/exit 502 \\d+ ms \\(ExitingHandler\\) "
+                + "Runtime\\.ExitError: RequestId: \\S+ Error: Runtime exited with error: exit status 3")), ACCESS_LOG.toString());
     }
 
     @Test

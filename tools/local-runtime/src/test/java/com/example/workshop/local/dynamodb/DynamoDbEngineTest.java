@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.example.workshop.local.template.DeployedTable;
 import com.example.workshop.local.template.SamTemplate;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,40 @@ class DynamoDbEngineTest {
             Map<String, AttributeValue> item = second.client().getItem(request -> request.tableName(tableName).key(Map.of(
                     "PK", AttributeValue.fromS("visit"), "SK", AttributeValue.fromN("1")))).item();
             assertEquals("java", item.get("Tag").s());
+        }
+    }
+
+    @Test
+    void aKilledDynoxideIsSaidAndStartedAgainOnTheSameFileAndEndpoint(@TempDir Path folder) throws Exception {
+        Path db = folder.resolve("workshop.db");
+        try (CapturedEngineLog log = new CapturedEngineLog(); DynamoDbEngine engine = DynamoDbEngine.dynoxide(db)) {
+            String table = new TableDeployer(engine.client()).deploy(TEMPLATE, "stage", TableNaming.STABLE)
+                    .get("EventsTable").name();
+            engine.client().putItem(request -> request.tableName(table).item(Map.of(
+                    "PK", AttributeValue.fromS("visit"), "SK", AttributeValue.fromN("1"), "Tag", AttributeValue.fromS("java"))));
+
+            DynoxideKiller.kill(engine);
+
+            assertTrue(engine.status().awaitUp(Duration.ofSeconds(30)), log.lines().toString());
+            assertEquals(1, engine.status().outages());
+            Map<String, AttributeValue> item = engine.client().getItem(request -> request.tableName(table).key(Map.of(
+                    "PK", AttributeValue.fromS("visit"), "SK", AttributeValue.fromN("1")))).item();
+            assertEquals("java", item.get("Tag").s(), "the same client, the same endpoint, the same data");
+            assertEquals("WARNING dynoxide exited (exit status 137 (killed by signal 9, SIGKILL)); restarting it on "
+                    + db + " at " + engine.endpoint(), log.lines().getFirst());
+            assertTrue(log.lines().get(1).startsWith("INFO dynoxide serves again at " + engine.endpoint()), log.lines().toString());
+        }
+    }
+
+    @Test
+    void closingItIsNoCrash() throws Exception {
+        try (CapturedEngineLog log = new CapturedEngineLog()) {
+            DynamoDbEngine engine = DynamoDbEngine.dynoxide(null);
+            engine.close();
+            Thread.sleep(200);
+
+            assertEquals(List.of(), log.lines());
+            assertFalse(engine.status().isUp());
         }
     }
 

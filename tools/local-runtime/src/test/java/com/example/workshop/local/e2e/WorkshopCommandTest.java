@@ -15,8 +15,10 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -99,11 +101,41 @@ class WorkshopCommandTest {
         }
     }
 
-    /** Waits for the API line, serves one page (so an execution environment runs), and returns the run's children. */
+    @Test
+    void ctrlCStopsItWithoutTakingDynoxidesOwnExitForACrash() throws Exception {
+        Process run = workshop("run", "1", "--port", "0", "--fresh").redirectErrorStream(true).start();
+        List<String> output = new CopyOnWriteArrayList<>();
+        List<ProcessHandle> children = servingChildren(run, output);
+        try {
+            // Ctrl-C: the terminal sends SIGINT to every process of its foreground group at once
+            List<String> kill = new ArrayList<>(List.of("kill", "-INT", Long.toString(run.pid())));
+            children.forEach(child -> kill.add(Long.toString(child.pid())));
+            assertEquals(0, new ProcessBuilder(kill).inheritIO().start().waitFor());
+
+            assertTrue(run.waitFor(30, TimeUnit.SECONDS));
+            assertAllExit(children, Duration.ofSeconds(10));
+            assertTrue(output.stream().noneMatch(line -> line.contains("dynoxide exited")), String.join("\n", output));
+        } finally {
+            run.destroyForcibly();
+            children.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
     private static List<ProcessHandle> servingChildren(Process run) throws Exception {
-        BufferedReader output = new BufferedReader(new InputStreamReader(run.getInputStream()));
-        String baseUrl = awaitBaseUrl(output);
-        Thread.ofVirtual().start(() -> output.lines().forEach(System.out::println));
+        return servingChildren(run, new CopyOnWriteArrayList<>());
+    }
+
+    /**
+     * Waits for the API line, serves one page (so an execution environment runs), and returns the run's children;
+     * the run's further output goes to {@code output}.
+     */
+    private static List<ProcessHandle> servingChildren(Process run, List<String> output) throws Exception {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(run.getInputStream()));
+        String baseUrl = awaitBaseUrl(lines);
+        Thread.ofPlatform().daemon().start(() -> lines.lines().forEach(line -> {
+            output.add(line);
+            System.out.println(line);
+        }));
 
         var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl)).build(),
                 BodyHandlers.ofString());

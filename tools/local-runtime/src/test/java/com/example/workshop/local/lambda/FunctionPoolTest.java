@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -140,6 +144,66 @@ class FunctionPoolTest {
         assertTrue(json(first).get("errorMessage").asText().endsWith("Runtime exited with error: exit status 3"));
         assertEquals("Runtime.ExitError", json(second).get("errorType").asText(), "a new environment, which exits too");
         assertEquals(2, log.lines().stream().filter(line -> line.contains("Init Duration")).count());
+    }
+
+    @Test
+    void everythingTheHandlerPrintsComesBetweenStartAndEnd() throws Exception {
+        FunctionPool chatty = pool("ChattyHandler", 10, 1);
+        chatty.invoke("{\"lines\":1}");
+
+        InvocationResult result = chatty.invoke("{\"lines\":1000}");
+
+        List<String> lines = log.lines();
+        int start = lines.indexOf("START RequestId: " + result.requestId() + " Version: $LATEST");
+        int end = lines.indexOf("END RequestId: " + result.requestId());
+        assertTrue(start >= 0 && end > start, lines.toString());
+        for (String printed : List.of("out 1", "err 1", "out 1000", "err 1000")) {
+            int at = lines.lastIndexOf(printed);
+            assertTrue(at > start && at < end, printed + " at " + at + ", START at " + start + ", END at " + end);
+        }
+        assertEquals(end + 1, lines.indexOf(log.linesStartingWith("REPORT RequestId: " + result.requestId()).getFirst()));
+    }
+
+    @Test
+    void aRuntimeThatExitsLogsLambdasExitErrorBeforeEnd() throws Exception {
+        InvocationResult result = pool("ExitingHandler", 10, 1).invoke("{}");
+
+        List<String> lines = log.lines();
+        int error = lines.indexOf("RequestId: " + result.requestId() + " Error: Runtime exited with error: exit status 3");
+        assertTrue(error > lines.indexOf("START RequestId: " + result.requestId() + " Version: $LATEST"), lines.toString());
+        assertEquals("Runtime.ExitError", lines.get(error + 1));
+        assertEquals("END RequestId: " + result.requestId(), lines.get(error + 2));
+    }
+
+    @Test
+    void aStackTraceIsOneLineNamingTheFileThatHoldsIt(@TempDir Path traces) throws Exception {
+        FunctionConfig config = new FunctionConfig("CrashingHandler", FIXTURES + "CrashingHandler::handleRequest",
+                TASK_ROOT, Map.of(), "eu-west-1", 256, 10);
+        FunctionPool crashing = new FunctionPool(config, 1, log, StackTraceFiles.in(traces).of("Crashing"));
+        pools.add(crashing);
+
+        InvocationResult first = crashing.invoke("{}");
+        InvocationResult second = crashing.invoke("{}");
+
+        List<String> lines = linesOf(first.requestId());
+        assertEquals(1, lines.size(), lines.toString());
+        Matcher line = Pattern.compile("something went wrong: java\\.lang\\.IllegalStateException \\(at "
+                + "com\\.example\\.workshop\\.local\\.lambda\\.fixtures\\.CrashingHandler\\.handleRequest\\(CrashingHandler\\.java:\\d+\\); "
+                + "stack trace in (\\S+)\\)").matcher(lines.getFirst());
+        assertTrue(line.matches(), lines.getFirst());
+        String trace = Files.readString(Path.of(line.group(1)));
+        assertTrue(trace.startsWith("java.lang.IllegalStateException: something went wrong\n\tat "), trace);
+        assertEquals(lines, linesOf(second.requestId()), "the same trace, in the same file");
+        try (var files = Files.list(traces)) {
+            assertEquals(1, files.count());
+        }
+    }
+
+    /** The lines an invocation logged between its START and END. */
+    private List<String> linesOf(String requestId) {
+        List<String> lines = log.lines();
+        return lines.subList(lines.indexOf("START RequestId: " + requestId + " Version: $LATEST") + 1,
+                lines.indexOf("END RequestId: " + requestId));
     }
 
     @Test

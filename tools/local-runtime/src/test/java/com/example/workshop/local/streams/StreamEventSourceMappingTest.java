@@ -3,6 +3,7 @@ package com.example.workshop.local.streams;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.example.workshop.local.dynamodb.DynamoDbEngine;
+import com.example.workshop.local.dynamodb.DynoxideKiller;
 import com.example.workshop.local.lambda.InvocationResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -275,6 +277,48 @@ class StreamEventSourceMappingTest {
         System.out.printf("stream lag write -> invoke: p50 %d ms, max %d ms (poll interval %d ms)%n",
                 percentile(lagsMicros, 50) / 1000, percentile(lagsMicros, 100) / 1000,
                 PollingSettings.DEFAULT.pollInterval().toMillis());
+    }
+
+    @Test
+    void aBatchThatFailedWhileDynamoDbWasDownIsDeliveredAgainWithoutSpendingARetry(@TempDir Path folder) throws Exception {
+        try (CapturedLog log = new CapturedLog(); DynamoDbEngine engine = DynamoDbEngine.dynoxide(folder.resolve("db"))) {
+            String arn = engine.client().createTable(request -> request
+                    .tableName("outage")
+                    .attributeDefinitions(definition -> definition.attributeName("ID").attributeType(ScalarAttributeType.S))
+                    .keySchema(key -> key.attributeName("ID").keyType(KeyType.HASH))
+                    .billingMode("PAY_PER_REQUEST")
+                    .streamSpecification(stream -> stream.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)))
+                    .tableDescription().latestStreamArn();
+            engine.client().putItem(request -> request.tableName("outage").item(Map.of("ID", fromS("/1"))));
+            AtomicBoolean first = new AtomicBoolean(true);
+            RecordingFunction function = new RecordingFunction(invocation -> {
+                if (first.getAndSet(false)) {
+                    killDynoxide(engine);
+                    return InvocationResult.unhandledError("request", "{\"errorType\":\"SdkClientException\","
+                            + "\"errorMessage\":\"Unable to execute HTTP request: Connection refused\"}");
+                }
+                return InvocationResult.success("request", "null");
+            });
+            EventSourceMappingConfig noRetries = EventSourceMappingConfig.of("StreamProcessorFunction", arn,
+                    StartingPosition.TRIM_HORIZON).withMaximumRetryAttempts(0);
+
+            try (var mapping = StreamEventSourceMapping.start(engine.streamsClient(), noRetries, function,
+                    Checkpoints.inMemory(), FAST_RETRIES, engine.status())) {
+                assertEquals(List.of("/1"), function.next().keys(), "failed while dynoxide was down");
+                assertEquals(List.of("/1"), function.next().keys(), "delivered again once it served");
+            }
+            assertTrue(log.lines().stream().noneMatch(line -> line.contains("SKIPPING")), log.lines().toString());
+            assertTrue(log.lines().stream().anyMatch(line -> line.contains("while DynamoDB was down; not counted as a retry")),
+                    log.lines().toString());
+        }
+    }
+
+    private static void killDynoxide(DynamoDbEngine engine) {
+        try {
+            DynoxideKiller.kill(engine);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private StreamEventSourceMapping start(EventSourceMappingConfig config, RecordingFunction function) {

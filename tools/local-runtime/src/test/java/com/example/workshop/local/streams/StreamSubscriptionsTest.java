@@ -30,7 +30,7 @@ class StreamSubscriptionsTest {
             }
 
             try (var subscriptions = StreamSubscriptions.start(template, StackFacts.fromTables("stack", "api", tables),
-                    dynamoDb.streamsClient(), "us-east-1", logicalId -> function, Checkpoints.inMemory())) {
+                    dynamoDb.streamsClient(), "us-east-1", logicalId -> function, Checkpoints.inMemory(), dynamoDb.status())) {
                 EventSourceMappingConfig config = subscriptions.mappings().getFirst().config();
                 assertEquals("stack-StreamProcessorFunction", config.functionName());
                 assertEquals(tables.get("DynamoDBTable").streamArn(), config.streamArn());
