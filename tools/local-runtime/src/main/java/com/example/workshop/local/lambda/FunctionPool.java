@@ -21,6 +21,7 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
     public static final int DEFAULT_MAX_ENVIRONMENTS = 8;
 
     private final FunctionConfig config;
+    private final FunctionBootstrap bootstrap;
     private final FunctionLog log;
     private final Semaphore concurrency;
     private final Deque<ExecutionEnvironment> idle = new ArrayDeque<>();
@@ -28,10 +29,15 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
     private volatile boolean closed;
 
     public FunctionPool(FunctionConfig config, int maxEnvironments, FunctionLog log) {
+        this(config, FunctionBootstrap.forThisMachine(), maxEnvironments, log);
+    }
+
+    FunctionPool(FunctionConfig config, FunctionBootstrap bootstrap, int maxEnvironments, FunctionLog log) {
         if (maxEnvironments < 1) {
             throw new IllegalArgumentException("maxEnvironments must be at least 1, got " + maxEnvironments);
         }
         this.config = config;
+        this.bootstrap = bootstrap;
         this.log = log;
         this.concurrency = new Semaphore(maxEnvironments, true);
     }
@@ -68,7 +74,7 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
         if (closed) {
             throw new IllegalStateException(config.name() + " has been stopped");
         }
-        ExecutionEnvironment started = ExecutionEnvironment.start(config, lambdaEnvironment(), log);
+        ExecutionEnvironment started = ExecutionEnvironment.start(config, bootstrap, lambdaEnvironment(), log);
         all.add(started);
         return started;
     }
