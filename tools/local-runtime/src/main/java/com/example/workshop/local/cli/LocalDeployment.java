@@ -12,6 +12,7 @@ import com.example.workshop.local.iam.FunctionIdentity;
 import com.example.workshop.local.lambda.FunctionConfig;
 import com.example.workshop.local.lambda.FunctionLog;
 import com.example.workshop.local.lambda.FunctionPool;
+import com.example.workshop.local.process.ChildProcesses;
 import com.example.workshop.local.streams.Checkpoints;
 import com.example.workshop.local.streams.StreamSubscriptions;
 import com.example.workshop.local.template.ApiEvent;
@@ -74,6 +75,7 @@ public final class LocalDeployment implements AutoCloseable {
     }
 
     private void deploy(Stage stage, Options options) {
+        ChildProcesses.recordIn(stage.processRecords());
         Path taskRoot = StageBuild.ensureBuilt(stage, options.platformLog());
         createParentFolder(options.databaseFile());
         engine = track(DynamoDbEngine.start(options.databaseFile()));
