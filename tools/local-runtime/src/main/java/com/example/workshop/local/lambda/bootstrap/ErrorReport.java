@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.factories.GsonFactory;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 /**
  * An error as the runtime posts it to /error or /init/error: {@code {"errorMessage","errorType","stackTrace"}},
@@ -39,7 +40,7 @@ record ErrorReport(String runtimeErrorType, byte[] json) {
             return of(fault);
         }
         String message = t.getLocalizedMessage() == null ? t.getClass().getName() : t.getLocalizedMessage();
-        String[] stackTrace = java.util.Arrays.stream(t.getStackTrace()).map(StackTraceElement::toString)
+        String[] stackTrace = Arrays.stream(t.getStackTrace()).map(StackTraceElement::toString)
                 .toArray(String[]::new);
         return new ErrorReport("Runtime.UserException", write(new Body(message, t.getClass().getName(), stackTrace)));
     }

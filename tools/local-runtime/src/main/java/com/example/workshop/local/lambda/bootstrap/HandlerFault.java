@@ -2,6 +2,7 @@ package com.example.workshop.local.lambda.bootstrap;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -79,7 +80,7 @@ final class HandlerFault extends RuntimeException {
         StackTraceElement[] frames = t.getStackTrace();
         for (int i = 0; i < frames.length; i++) {
             if (frames[i].getClassName().startsWith(RUNTIME_PACKAGE)) {
-                t.setStackTrace(java.util.Arrays.copyOf(frames, i));
+                t.setStackTrace(Arrays.copyOf(frames, i));
                 break;
             }
         }

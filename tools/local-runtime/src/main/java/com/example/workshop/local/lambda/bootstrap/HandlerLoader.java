@@ -3,6 +3,7 @@ package com.example.workshop.local.lambda.bootstrap;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.serialization.util.ReflectUtil;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -144,7 +145,7 @@ final class HandlerLoader {
             return second == OutputStream.class ? Optional.of(call.streams(true, true, false))
                     : second == Context.class ? Optional.of(call.streams(true, false, true))
                     : ignored("Ignoring two-argument overload because second parameter type, "
-                    + com.amazonaws.services.lambda.runtime.serialization.util.ReflectUtil.getRawClass(second).getName()
+                    + ReflectUtil.getRawClass(second).getName()
                     + ", is not OutputStream.");
         }
         return second == Context.class ? Optional.of(call.pojo(first, result, true, serializers))
