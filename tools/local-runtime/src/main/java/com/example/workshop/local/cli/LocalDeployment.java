@@ -13,6 +13,7 @@ import com.example.workshop.local.lambda.FunctionConfig;
 import com.example.workshop.local.lambda.FunctionLog;
 import com.example.workshop.local.lambda.FunctionPool;
 import com.example.workshop.local.lambda.StackTraceFiles;
+import com.example.workshop.local.process.ChildProcesses;
 import com.example.workshop.local.streams.Checkpoints;
 import com.example.workshop.local.streams.StreamSubscriptions;
 import com.example.workshop.local.template.ApiEvent;
@@ -86,6 +87,7 @@ public final class LocalDeployment implements AutoCloseable {
     }
 
     private void deploy(Stage stage, Options options, boolean isRun) {
+        ChildProcesses.recordIn(stage.processRecords());
         Path taskRoot = checkBeforeStarting(stage, options, isRun);
         engine = track(DynamoDbEngine.start(options.databaseFile()));
         tables = new TableDeployer(engine.client()).deploy(template, stage.stackName(), TableNaming.STABLE);

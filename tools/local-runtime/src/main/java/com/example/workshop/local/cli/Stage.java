@@ -22,6 +22,14 @@ public record Stage(String name, Path directory) {
         return directory.resolve("target/local/dynamodb.db");
     }
 
+    /**
+     * Where a local run records the processes it starts, so that the next run can end them if this one was killed
+     * before it could (see {@link com.example.workshop.local.process.ChildProcesses#recordIn}).
+     */
+    public Path processRecords() {
+        return directory.resolve("target/local/processes");
+    }
+
     /** The stack name a deploy of this stage would use; it prefixes the physical names of its resources. */
     public String stackName() {
         return name;

@@ -4,6 +4,8 @@ import com.example.workshop.local.process.ChildProcesses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,13 +34,12 @@ final class ExecutionEnvironment implements AutoCloseable {
     private final StackTraceFiles stackTraces;
     private final RuntimeApiServer runtimeApi;
     private final Process process;
-    private final Path statusFile;
+    private final PeakResidentMemory peakMemory;
     private final long startedAtNanos = System.nanoTime();
     private boolean initReported;
     private OptionalLong coldStartInitNanos = OptionalLong.empty();
     private volatile boolean broken;
     private volatile Invocation current;
-    private volatile long maxMemoryUsedMb;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<OutputPipe> output = new ArrayList<>();
 
@@ -49,14 +50,14 @@ final class ExecutionEnvironment implements AutoCloseable {
         this.stackTraces = stackTraces;
         this.runtimeApi = runtimeApi;
         this.process = process;
-        this.statusFile = Path.of("/proc", Long.toString(process.pid()), "status");
+        this.peakMemory = PeakResidentMemory.of(process);
     }
 
-    static ExecutionEnvironment start(FunctionConfig config, Map<String, String> lambdaEnvironment, FunctionLog log,
-                                      StackTraceFiles stackTraces) {
+    static ExecutionEnvironment start(FunctionConfig config, FunctionBootstrap bootstrap, Map<String, String> lambdaEnvironment,
+                                      FunctionLog log, StackTraceFiles stackTraces) {
         try {
             RuntimeApiServer runtimeApi = new RuntimeApiServer(FunctionArns.of(config), config.timeoutSeconds());
-            ProcessBuilder builder = new ProcessBuilder(command(config))
+            ProcessBuilder builder = new ProcessBuilder(command(config, bootstrap))
                     .directory(config.taskRoot().toFile());
             builder.environment().clear();
             builder.environment().putAll(lambdaEnvironment);
@@ -72,7 +73,7 @@ final class ExecutionEnvironment implements AutoCloseable {
     }
 
     /** The java21 managed runtime's JVM flags (heap at 85% of MemorySize, serial GC, C1 only) and its bootstrap. */
-    private static List<String> command(FunctionConfig config) {
+    private static List<String> command(FunctionConfig config, FunctionBootstrap bootstrap) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:MaxHeapSize=" + config.memoryMb() * 85 / 100 + "m",
@@ -85,8 +86,7 @@ final class ExecutionEnvironment implements AutoCloseable {
             // Newer JDKs warn about the JNI and sun.misc.Unsafe use of the runtime interface client; Java 21 does not.
             command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
         }
-        RuntimeNativeLibrary.javaOption().ifPresent(command::add);
-        command.addAll(List.of("-cp", RuntimeClasspath.classpath(), RuntimeClasspath.BOOTSTRAP_CLASS, config.handler()));
+        command.addAll(bootstrap.javaArguments(config.handler()));
         return command;
     }
 
@@ -190,7 +190,7 @@ final class ExecutionEnvironment implements AutoCloseable {
             awaitNextPoll(deadline);
         }
         long durationNanos = System.nanoTime() - dispatchedAt;
-        long maxMemoryMb = maxMemoryUsedMb();
+        OptionalLong maxMemoryMb = peakMemory.megabytes();
         if (timedOut) {
             double seconds = durationNanos / 1e9;
             invocation.fail(LambdaErrors.timedOut(invocation.requestId(), seconds));
@@ -222,24 +222,6 @@ final class ExecutionEnvironment implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         broken = true;
-    }
-
-    /**
-     * VmHWM: the peak resident set size of the environment's JVM, which is what Lambda reports; once the process
-     * is gone, the last value read. A high-water mark only grows, so one read as the invocation ends is enough.
-     */
-    private long maxMemoryUsedMb() {
-        try {
-            String status = Files.readString(statusFile);
-            int field = status.indexOf("VmHWM:");
-            if (field >= 0) {
-                String kilobytes = status.substring(field + "VmHWM:".length(), status.indexOf(" kB", field)).strip();
-                maxMemoryUsedMb = Math.max(maxMemoryUsedMb, Long.parseLong(kilobytes) / 1024);
-            }
-        } catch (IOException e) {
-            // the process has exited
-        }
-        return maxMemoryUsedMb;
     }
 
     private void kill() {

@@ -21,6 +21,7 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
     public static final int DEFAULT_MAX_ENVIRONMENTS = 8;
 
     private final FunctionConfig config;
+    private final FunctionBootstrap bootstrap;
     private final FunctionLog log;
     private final StackTraceFiles stackTraces;
     private final Semaphore concurrency;
@@ -30,15 +31,25 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
 
     /** A pool whose functions' stack traces go to the system's temporary folder. */
     public FunctionPool(FunctionConfig config, int maxEnvironments, FunctionLog log) {
-        this(config, maxEnvironments, log, StackTraceFiles.temporary().of(config.name()));
+        this(config, FunctionBootstrap.forThisMachine(), maxEnvironments, log, StackTraceFiles.temporary().of(config.name()));
     }
 
     /** @param stackTraces where the stack traces the function prints are kept: its log lines name the file of each */
     public FunctionPool(FunctionConfig config, int maxEnvironments, FunctionLog log, StackTraceFiles stackTraces) {
+        this(config, FunctionBootstrap.forThisMachine(), maxEnvironments, log, stackTraces);
+    }
+
+    FunctionPool(FunctionConfig config, FunctionBootstrap bootstrap, int maxEnvironments, FunctionLog log) {
+        this(config, bootstrap, maxEnvironments, log, StackTraceFiles.temporary().of(config.name()));
+    }
+
+    FunctionPool(FunctionConfig config, FunctionBootstrap bootstrap, int maxEnvironments, FunctionLog log,
+                 StackTraceFiles stackTraces) {
         if (maxEnvironments < 1) {
             throw new IllegalArgumentException("maxEnvironments must be at least 1, got " + maxEnvironments);
         }
         this.config = config;
+        this.bootstrap = bootstrap;
         this.log = log;
         this.stackTraces = stackTraces;
         this.concurrency = new Semaphore(maxEnvironments, true);
@@ -74,7 +85,7 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
         if (closed) {
             throw new IllegalStateException(config.name() + " has been stopped");
         }
-        ExecutionEnvironment started = ExecutionEnvironment.start(config, lambdaEnvironment(), log, stackTraces);
+        ExecutionEnvironment started = ExecutionEnvironment.start(config, bootstrap, lambdaEnvironment(), log, stackTraces);
         all.add(started);
         return started;
     }

@@ -29,9 +29,10 @@ final class LambdaLogLines {
     }
 
     /**
-     * @param status null for a normal end, else e.g. "timeout"
+     * @param maxMemoryUsedMb left out of the line when unknown (see {@link PeakResidentMemory})
+     * @param status          null for a normal end, else e.g. "timeout"
      */
-    static String report(String requestId, long durationNanos, int memoryMb, long maxMemoryUsedMb,
+    static String report(String requestId, long durationNanos, int memoryMb, OptionalLong maxMemoryUsedMb,
                          OptionalLong initNanos, String status) {
         double durationMs = durationNanos / 1e6;
         double initMs = initNanos.orElse(0) / 1e6;
@@ -40,8 +41,10 @@ final class LambdaLogLines {
         StringBuilder line = new StringBuilder("REPORT RequestId: ").append(requestId)
                 .append("\tDuration: ").append(millis(durationMs))
                 .append("\tBilled Duration: ").append(billedMs).append(" ms")
-                .append("\tMemory Size: ").append(memoryMb).append(" MB")
-                .append("\tMax Memory Used: ").append(maxMemoryUsedMb).append(" MB");
+                .append("\tMemory Size: ").append(memoryMb).append(" MB");
+        if (maxMemoryUsedMb.isPresent()) {
+            line.append("\tMax Memory Used: ").append(maxMemoryUsedMb.getAsLong()).append(" MB");
+        }
         if (initNanos.isPresent()) {
             line.append("\tInit Duration: ").append(millis(initMs));
         }

@@ -8,7 +8,8 @@ import java.util.stream.Stream;
 
 /**
  * The jars of the Lambda Java runtime (what /var/runtime/lib holds on AWS): the runtime interface client and what it
- * needs. They are found where this JVM loaded them from, so the child JVMs run the very same versions.
+ * needs, or the portable bootstrap and what it needs. They are found where this JVM loaded them from, so the child
+ * JVMs run the very same versions.
  */
 final class RuntimeClasspath {
 
@@ -21,15 +22,26 @@ final class RuntimeClasspath {
             "software.amazon.awssdk.utilslite.SdkInternalThreadLocal",
     };
 
+    /** aws-lambda-java-core and aws-lambda-java-serialization: all the portable bootstrap uses besides the JDK. */
+    private static final String[] PORTABLE_RUNTIME_CLASSES = {
+            "com.amazonaws.services.lambda.runtime.Context",
+            "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer",
+    };
+
     private RuntimeClasspath() {
     }
 
     static String classpath() {
-        return Stream.of(RUNTIME_CLASSES)
-                .map(RuntimeClasspath::jarOf)
-                .map(Path::toString)
-                .distinct()
-                .collect(Collectors.joining(File.pathSeparator));
+        return join(Stream.of(RUNTIME_CLASSES).map(RuntimeClasspath::jarOf));
+    }
+
+    static String portableClasspath() {
+        return join(Stream.concat(Stream.of(PortableBootstrapJar.path()),
+                Stream.of(PORTABLE_RUNTIME_CLASSES).map(RuntimeClasspath::jarOf)));
+    }
+
+    private static String join(Stream<Path> jars) {
+        return jars.map(Path::toString).distinct().collect(Collectors.joining(File.pathSeparator));
     }
 
     static Path runtimeDirectory() {
@@ -40,7 +52,7 @@ final class RuntimeClasspath {
         return load(BOOTSTRAP_CLASS);
     }
 
-    private static Path jarOf(String className) {
+    static Path jarOf(String className) {
         try {
             return Path.of(load(className).getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {

@@ -10,14 +10,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Starts child processes that cannot outlive this JVM: on Linux, through util-linux
- * {@code setpriv --pdeathsig KILL}, so the kernel kills the child when the JVM dies, even of a {@code kill -9}
- * that leaves it no time to stop its children. Where {@code setpriv} is missing, the child is started as it is.
+ * Starts child processes that cannot outlive this JVM. On Linux, through util-linux {@code setpriv --pdeathsig KILL},
+ * so the kernel kills the child when the JVM dies, even of a {@code kill -9} that leaves it no time to stop its
+ * children. Elsewhere (macOS, no setpriv, WORKSHOP_PORTABLE=1) a shutdown hook ends them as the JVM exits, and
+ * {@link #recordIn} keeps their ids so that the next run ends those a {@code kill -9} left behind.
  */
 public final class ChildProcesses {
 
-    private static final Optional<Path> SETPRIV =
-            Executables.onPath(System.getenv().getOrDefault("PATH", "/usr/bin:/bin"), "setpriv");
+    private static final Optional<Path> SETPRIV = PortableMode.on() ? Optional.empty()
+            : Executables.onPath(System.getenv().getOrDefault("PATH", "/usr/bin:/bin"), "setpriv");
 
     /**
      * The kernel signals the child when the thread that started it ends, not the process: children are started
@@ -33,12 +34,32 @@ public final class ChildProcesses {
     public static Process start(ProcessBuilder builder) throws IOException {
         SETPRIV.ifPresent(setpriv -> builder.command(diesWithParent(setpriv, builder.command())));
         try {
-            return STARTER.submit(builder::start).get();
+            return STARTER.submit(() -> {
+                Process process = builder.start();
+                if (SETPRIV.isEmpty()) {
+                    UnguardedChildren.track(process);
+                }
+                return process;
+            }).get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while starting " + builder.command(), e);
+        }
+    }
+
+    /**
+     * Ends the children that earlier runs recorded in {@code folder} and could not stop themselves (they were
+     * killed), then records this run's children there. Children of runs still going are left alone.
+     */
+    public static void recordIn(Path folder) {
+        try {
+            STARTER.submit(() -> UnguardedChildren.recordIn(folder)).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot end the processes recorded in " + folder, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

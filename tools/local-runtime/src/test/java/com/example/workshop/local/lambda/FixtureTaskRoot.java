@@ -1,8 +1,10 @@
 package com.example.workshop.local.lambda;
 
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.joda.time.DateTime;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +16,7 @@ import java.util.stream.Stream;
 
 /**
  * A deployment package of the test fixtures laid out as {@code sam build} makes one: the fixture classes at the
- * root, their dependency (Jackson) as jars in lib/.
+ * root, their dependencies (Jackson, aws-lambda-java-events and its Joda-Time) as jars in lib/.
  */
 public final class FixtureTaskRoot {
 
@@ -34,7 +36,8 @@ public final class FixtureTaskRoot {
                     Files.copy(classFile, fixtures.resolve(classFile.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            for (Class<?> type : new Class<?>[]{ObjectMapper.class, JsonFactory.class, JsonProperty.class}) {
+            for (Class<?> type : new Class<?>[]{ObjectMapper.class, JsonFactory.class, JsonProperty.class, DynamodbEvent.class,
+                    DateTime.class}) {
                 Path jar = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
                 Files.copy(jar, ROOT.resolve("lib").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
