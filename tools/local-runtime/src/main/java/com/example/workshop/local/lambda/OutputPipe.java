@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -22,6 +23,11 @@ final class OutputPipe {
 
     /** How soon a line printed between invocations shows; a drain does not wait for it. */
     private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
+    /**
+     * How long the pipe stays empty before what was read is taken as complete: a stack trace written in two
+     * chunks then still becomes one line. A drain does not wait for it either.
+     */
+    private static final Duration QUIET = Duration.ofMillis(20);
 
     /** Where the lines go; {@link #flush} comes whenever the pipe has nothing more to give for now. */
     interface LogLines {
@@ -38,6 +44,7 @@ final class OutputPipe {
     private final Condition drained = lock.newCondition();
     private final ByteArrayOutputStream partialLine = new ByteArrayOutputStream();
     private final byte[] buffer = new byte[8192];
+    private long lastReadNanos;
     private long drainsAsked;
     private long drainsDone;
     private boolean ended;
@@ -59,10 +66,14 @@ final class OutputPipe {
         lock.lock();
         try {
             while (!ended) {
-                if (!readWhatIsThere()) {
-                    caughtUp();
-                    wake.await(POLL_INTERVAL.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+                if (readWhatIsThere()) {
+                    lastReadNanos = System.nanoTime();
+                    continue;
                 }
+                if (drainsDone < drainsAsked || System.nanoTime() - lastReadNanos >= QUIET.toNanos()) {
+                    caughtUp();
+                }
+                wake.await(POLL_INTERVAL.toNanos(), TimeUnit.NANOSECONDS);
             }
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
