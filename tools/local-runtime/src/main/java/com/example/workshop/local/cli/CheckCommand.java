@@ -1,6 +1,7 @@
 package com.example.workshop.local.cli;
 
 import com.example.workshop.local.apigateway.RestApi;
+import com.example.workshop.local.checks.Check;
 import com.example.workshop.local.checks.CheckReport;
 import com.example.workshop.local.checks.CheckResult;
 import com.example.workshop.local.checks.GuideSections;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * {@code ./workshop check N [folder]}: builds the learner's folder, deploys it on this machine as
@@ -35,6 +37,11 @@ final class CheckCommand {
 
     /** Returns the exit code: 0 only when every check passed. */
     static int run(int stage, Path folder, PrintStream out) {
+        return run(stage, folder, out, name -> true);
+    }
+
+    /** Only the checks whose names pass {@code selected}: a test of one mistake needs only the checks that see it. */
+    static int run(int stage, Path folder, PrintStream out, Predicate<String> selected) {
         long started = System.nanoTime();
         // The stream mapping's line per batch is for `run`; denials (warnings) still show.
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
@@ -46,7 +53,9 @@ final class CheckCommand {
         try (LocalDeployment deployment = LocalDeployment.start(learnerStage(folder), options)) {
             RestApi api = deployment.api();
             Target target = Target.of(api != null ? api.baseUrl() : "http://127.0.0.1:1/Prod/");
-            report = StageChecks.run(LearnerChecks.forStage(stage, deployment, target), result -> print(stage, result, out));
+            List<Check> checks = LearnerChecks.forStage(stage, deployment, target).stream()
+                    .filter(check -> selected.test(check.name())).toList();
+            report = StageChecks.run(checks, result -> print(stage, result, out));
         } catch (TemplateException | IllegalStateException | UncheckedIOException e) {
             CheckResult failed = new CheckResult("deploy", false, "build and deploy " + folder,
                     "a build, and a class for every Handler", e.getMessage());
