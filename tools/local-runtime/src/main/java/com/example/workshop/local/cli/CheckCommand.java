@@ -19,6 +19,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * {@code ./workshop check N [folder]}: builds the learner's folder, deploys it on this machine as
@@ -29,6 +30,8 @@ final class CheckCommand {
 
     static final String DEFAULT_FOLDER = "my-workshop";
     private static final int LOG_LINES_SHOWN = 30;
+    /** Lambda's own START, END and REPORT lines: what a learner needs is what their code printed. */
+    private static final Pattern PLATFORM_LINE = Pattern.compile("(START|END|REPORT) RequestId: ");
     /** Enough for concurrent visits to race, few enough JVMs to start quickly on a laptop. */
     private static final int ENVIRONMENTS_PER_FUNCTION = 2;
 
@@ -63,7 +66,7 @@ final class CheckCommand {
             report = new CheckReport(List.of(failed));
         }
         if (!report.allPassed() && !functionLogs.isEmpty()) {
-            out.println("The functions' last log lines:");
+            out.println("What the functions printed last:");
             functionLogs.forEach(line -> out.println("  " + line));
         }
         out.println(report.totalLine("check " + stage) + " in " + (System.nanoTime() - started) / 1_000_000_000 + " s"
@@ -103,6 +106,9 @@ final class CheckCommand {
 
     private static FunctionLog keepLast(Deque<String> lines) {
         return (function, line) -> {
+            if (PLATFORM_LINE.matcher(line).lookingAt()) {
+                return;
+            }
             synchronized (lines) {
                 lines.addLast("[" + function + "] " + line);
                 if (lines.size() > LOG_LINES_SHOWN) {
