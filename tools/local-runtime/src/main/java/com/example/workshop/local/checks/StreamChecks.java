@@ -89,6 +89,7 @@ final class StreamChecks {
                 .filter(call -> call.functionLogicalId().equals(function))
                 .map(AuthorizedCall::action)
                 .filter(action -> !action.endsWith("GetItem") && !action.endsWith("Query"))
+                .distinct()
                 .toList();
         return new Outcome(writes.isEmpty() && total() == before, sent, "no write to the table",
                 writes.isEmpty() ? "TotalViews " + before + " -> " + total() : "writes " + writes);
