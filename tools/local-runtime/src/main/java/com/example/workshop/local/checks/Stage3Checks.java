@@ -3,7 +3,12 @@ package com.example.workshop.local.checks;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +20,7 @@ import java.util.regex.Pattern;
 final class Stage3Checks {
 
     private static final int MAX_TAG_LENGTH = 64;
+    static final int CONCURRENT_VISITS = 32;
     private static final String MARKUP = "<i>\"&'";
     private static final Pattern LINK = Pattern.compile("href=\"([^\"]*)\"");
 
@@ -41,11 +47,12 @@ final class Stage3Checks {
                         .contains("YOUR VISIT COUNTS.")
                         .outcome()),
                 new Check("visits counted", this::secondVisitCounted),
+                new Check(CONCURRENT_VISITS + " concurrent visits counted exactly", this::concurrentVisitsCounted),
                 new Check("link stays under the stage", this::linkToCounts),
                 new Check("tag escaped in HTML", () -> Expectation.of(target.get("counts/" + segment(tag + MARKUP)))
                         .status(200)
-                        .contains(countLine(tag + "&lt;i&gt;&quot;&amp;&#39;", 0))
                         .lacks("<i>")
+                        .contains(countLine(tag + "&lt;i&gt;&quot;&amp;&#39;", 0))
                         .outcome()),
                 new Check("too long tag refused, nothing written", this::tooLongTagWritesNothing));
     }
@@ -69,6 +76,48 @@ final class Stage3Checks {
                 .status(200)
                 .contains(countLine(tag, StageChecks.VISITS))
                 .outcome();
+    }
+
+    /**
+     * Visits at the same moment, each of which must be counted: a read-then-write counter loses some. Sent in two
+     * bursts: while the first starts the function's execution environments, one warm environment may serve most of
+     * it alone, one visit after the other; the second finds them all warm, and their visits overlap.
+     */
+    private Outcome concurrentVisitsCounted() {
+        String many = tag + "-many";
+        List<Reply> visits = new ArrayList<>(burst(many));
+        visits.addAll(burst(many));
+        Reply counts = target.get("counts/" + many);
+        List<Reply> failed = visits.stream().filter(visit -> !visit.answered() || visit.status() != 200).toList();
+        return Expectation.of(counts)
+                .sent("2 x " + CONCURRENT_VISITS + " x GET " + target.resolve("tags/" + many).getRawPath()
+                        + " at once, then " + counts.request())
+                .that("every visit answered with status 200", failed.isEmpty(),
+                        () -> failed.size() + " failed, e.g. " + failed.getFirst().summary())
+                .status(200)
+                .contains(countLine(many, 2 * CONCURRENT_VISITS))
+                .outcome();
+    }
+
+    private List<Reply> burst(String visitedTag) {
+        try (ExecutorService visitors = Executors.newFixedThreadPool(CONCURRENT_VISITS)) {
+            List<Future<Reply>> pending = new ArrayList<>();
+            for (int i = 0; i < CONCURRENT_VISITS; i++) {
+                pending.add(visitors.submit(() -> target.get("tags/" + visitedTag)));
+            }
+            return pending.stream().map(Stage3Checks::await).toList();
+        }
+    }
+
+    private static Reply await(Future<Reply> reply) {
+        try {
+            return reply.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Reply.unanswered("GET", "interrupted");
+        } catch (ExecutionException e) {
+            return Reply.unanswered("GET", e.getCause().toString());
+        }
     }
 
     /** The page's link, resolved as a browser would against the page's URL, must lead to this stage's counts page. */

@@ -6,14 +6,15 @@ import java.util.List;
 
 /**
  * The command line: {@code run <stage> [options]}, {@code invoke <stage> <FunctionLogicalId> [options]},
- * {@code smoke <url> --stage <stage> [--wait <seconds>]}, or {@code help} (also {@code -h} and {@code --help}
+ * {@code smoke <url> --stage <stage> [--wait <seconds>]}, {@code check <N> [folder]}, or {@code help} (also {@code -h} and {@code --help}
  * anywhere).
  *
  * @param url         the API's base URL (smoke)
  * @param waitSeconds how long smoke waits for stage 4's total to catch up
+ * @param folder      the learner's folder (check)
  */
 record Arguments(String command, String stage, String functionLogicalId, int port, boolean fresh,
-                 int maxEnvironments, Path eventFile, String url, int waitSeconds) {
+                 int maxEnvironments, Path eventFile, String url, int waitSeconds, String folder) {
 
     static final int DEFAULT_PORT = 3000;
     static final int DEFAULT_WAIT_SECONDS = 60;
@@ -59,7 +60,15 @@ record Arguments(String command, String stage, String functionLogicalId, int por
                 throw new UsageException("smoke needs --stage <1-4>: the stage deployed at " + positional.get(1));
             }
             return new Arguments(command, stageOption, null, port, fresh, maxEnvironments, eventFile,
-                    positional.get(1), waitSeconds);
+                    positional.get(1), waitSeconds, null);
+        }
+        if (command.equals("check")) {
+            if (positional.size() < 2 || positional.size() > 3) {
+                throw new UsageException("check takes the stage number and, optionally, your folder: "
+                        + "./workshop check 3 [my-workshop]");
+            }
+            return new Arguments(command, positional.get(1), null, port, fresh, maxEnvironments, eventFile, null,
+                    waitSeconds, positional.size() == 3 ? positional.get(2) : CheckCommand.DEFAULT_FOLDER);
         }
         if (stageOption != null) {
             throw new UsageException("--stage is an option of smoke; " + command + " takes the stage as its argument");
@@ -70,7 +79,7 @@ record Arguments(String command, String stage, String functionLogicalId, int por
             default -> throw new UsageException("unknown command '" + command + "'");
         });
         return new Arguments(command, positional.get(1), positional.size() == 3 ? positional.get(2) : null, port, fresh,
-                maxEnvironments, eventFile, null, waitSeconds);
+                maxEnvironments, eventFile, null, waitSeconds, null);
     }
 
     private static void requireCount(List<String> positional, int expected) {
@@ -82,7 +91,7 @@ record Arguments(String command, String stage, String functionLogicalId, int por
     }
 
     private static Arguments help() {
-        return new Arguments(HELP, null, null, DEFAULT_PORT, false, 1, null, null, DEFAULT_WAIT_SECONDS);
+        return new Arguments(HELP, null, null, DEFAULT_PORT, false, 1, null, null, DEFAULT_WAIT_SECONDS, null);
     }
 
     private static String value(String[] args, int index, String option) {

@@ -2,10 +2,12 @@ package com.example.workshop.local.cli;
 
 import com.example.workshop.local.apigateway.RestApi;
 import com.example.workshop.local.apigateway.Route;
+import com.example.workshop.local.checks.LocalStack;
 import com.example.workshop.local.dynamodb.DynamoDbEngine;
 import com.example.workshop.local.dynamodb.SdkClients;
 import com.example.workshop.local.dynamodb.TableDeployer;
 import com.example.workshop.local.dynamodb.TableNaming;
+import com.example.workshop.local.iam.AuthorizedCall;
 import com.example.workshop.local.iam.DescribedTableArns;
 import com.example.workshop.local.iam.DynamoDbIamProxy;
 import com.example.workshop.local.iam.FunctionIdentity;
@@ -14,14 +16,18 @@ import com.example.workshop.local.lambda.FunctionLog;
 import com.example.workshop.local.lambda.FunctionPool;
 import com.example.workshop.local.lambda.StackTraceFiles;
 import com.example.workshop.local.process.ChildProcesses;
+import com.example.workshop.local.lambda.InvocationResult;
 import com.example.workshop.local.streams.Checkpoints;
 import com.example.workshop.local.streams.StreamSubscriptions;
 import com.example.workshop.local.template.ApiEvent;
 import com.example.workshop.local.template.DeployedTable;
 import com.example.workshop.local.template.FunctionResource;
+import com.example.workshop.local.template.ResolvedPolicy;
 import com.example.workshop.local.template.Resolver;
 import com.example.workshop.local.template.SamTemplate;
 import com.example.workshop.local.template.StackFacts;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -37,7 +43,7 @@ import java.util.function.Consumer;
  * each function in Lambda execution environments behind the IAM proxy, its API and its stream subscriptions.
  * Closing it stops everything it started, in reverse order.
  */
-public final class LocalDeployment implements AutoCloseable {
+public final class LocalDeployment implements AutoCloseable, LocalStack {
 
     /**
      * @param databaseFile    where dynoxide keeps the data; null for an in-memory database
@@ -53,6 +59,8 @@ public final class LocalDeployment implements AutoCloseable {
     private final Map<String, FunctionPool> functions = new LinkedHashMap<>();
     private Map<String, DeployedTable> tables = Map.of();
     private DynamoDbEngine engine;
+    private DynamoDbIamProxy iam;
+    private StackFacts facts;
     private RestApi api;
 
     private LocalDeployment(SamTemplate template) {
@@ -92,8 +100,8 @@ public final class LocalDeployment implements AutoCloseable {
         engine = track(DynamoDbEngine.start(options.databaseFile()));
         tables = new TableDeployer(engine.client()).deploy(template, stage.stackName(), TableNaming.STABLE);
         String apiId = RestApi.newApiId();
-        StackFacts facts = StackFacts.fromTables(stage.stackName(), apiId, tables);
-        DynamoDbIamProxy iam = track(DynamoDbIamProxy.start(engine.endpoint(), new DescribedTableArns(engine.client())));
+        facts = StackFacts.fromTables(stage.stackName(), apiId, tables);
+        iam = track(DynamoDbIamProxy.start(engine.endpoint(), new DescribedTableArns(engine.client())));
         StackTraceFiles stackTraces = StackTraceFiles.in(stackTracesFolder(stage));
         for (FunctionResource function : template.functions().values()) {
             functions.put(function.logicalId(), track(pool(function, facts, iam, taskRoot, stackTraces, options)));
@@ -164,6 +172,22 @@ public final class LocalDeployment implements AutoCloseable {
         return resource;
     }
 
+    @Override
+    public Map<String, String> environment(String functionLogicalId) {
+        return function(functionLogicalId).config().environment();
+    }
+
+    @Override
+    public InvocationResult invoke(String functionLogicalId, String eventJson) {
+        return function(functionLogicalId).invoke(eventJson);
+    }
+
+    @Override
+    public DynamoDbClient tableReader() {
+        return engine.client();
+    }
+
+    @Override
     public SamTemplate template() {
         return template;
     }
@@ -182,8 +206,21 @@ public final class LocalDeployment implements AutoCloseable {
         return api;
     }
 
+    @Override
     public Map<String, DeployedTable> tables() {
         return tables;
+    }
+
+    /** Every permission the functions' DynamoDB calls needed so far, allowed or denied by their policies. */
+    @Override
+    public List<AuthorizedCall> dynamoDbCalls() {
+        return iam.calls();
+    }
+
+    /** The function's Policies, resolved against this deployment's tables. */
+    @Override
+    public ResolvedPolicy policy(String functionLogicalId) {
+        return new Resolver(facts).policy(template.function(functionLogicalId));
     }
 
     public DynamoDbEngine dynamoDb() {

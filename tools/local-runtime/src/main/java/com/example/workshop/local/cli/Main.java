@@ -41,6 +41,11 @@ public final class Main {
                   http://127.0.0.1:3000/Prod/) answers as it should: one line per check, then the total; exits
                   with 1 if a check failed. Visits go to a tag new at each run (smoke-...); --wait bounds, in
                   seconds, how long stage 4's total may take to catch up.
+              ./workshop check <N> [folder]
+                  Checks that your folder (default my-workshop) is a working stage N: builds it, deploys it
+                  locally on a free port with empty tables, and runs stage N's checks (template, HTTP, stream,
+                  policies): one line per check with the guide section to reread, then the total; exits with 1
+                  if a check failed.
               ./workshop help, -h, --help
                   This text.
             <stage> is 1, 2, 3, 4 or a folder name such as module-4-streams.""";
@@ -67,6 +72,10 @@ public final class Main {
         if (arguments.command().equals("smoke")) {
             return SmokeCommand.run(arguments.url(), arguments.stage(), Duration.ofSeconds(arguments.waitSeconds()),
                     System.out);
+        }
+        if (arguments.command().equals("check")) {
+            return CheckCommand.run(SmokeCommand.stageNumber(arguments.stage()),
+                    CheckCommand.folder(arguments.folder(), repositoryRoot()), System.out);
         }
         return switch (arguments.command()) {
             case Arguments.HELP -> printUsage();

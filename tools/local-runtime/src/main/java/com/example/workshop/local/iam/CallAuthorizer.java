@@ -2,9 +2,11 @@ package com.example.workshop.local.iam;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +22,7 @@ final class CallAuthorizer {
 
     private final Map<String, FunctionIdentity> identities = new ConcurrentHashMap<>();
     private final TableArns tables;
+    private final ConcurrentLinkedQueue<AuthorizedCall> calls = new ConcurrentLinkedQueue<>();
 
     CallAuthorizer(TableArns tables) {
         this.tables = tables;
@@ -45,11 +48,18 @@ final class CallAuthorizer {
             return Optional.of(DynamoDbError.unrecognizedClient());
         }
         for (RequestedAccess access : RequestedAccess.of(operation, request.json(), tables)) {
-            if (!caller.policy().allows(access.action(), access.resource())) {
+            boolean allowed = caller.policy().allows(access.action(), access.resource());
+            calls.add(new AuthorizedCall(caller.functionLogicalId(), access.action(), access.resource(), allowed));
+            if (!allowed) {
                 return Optional.of(deny(caller, access));
             }
         }
         return Optional.empty();
+    }
+
+    /** Every permission the functions' calls needed so far, in the order they were asked. */
+    List<AuthorizedCall> calls() {
+        return List.copyOf(calls);
     }
 
     private DynamoDbError deny(FunctionIdentity caller, RequestedAccess access) {

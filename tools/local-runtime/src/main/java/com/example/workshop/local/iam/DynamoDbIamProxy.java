@@ -22,6 +22,7 @@ import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -77,6 +78,11 @@ public final class DynamoDbIamProxy implements AutoCloseable {
     /** Lets the function's calls through, as far as its policy allows. */
     public void register(FunctionIdentity identity) {
         authorizer.register(identity);
+    }
+
+    /** Every permission the functions' DynamoDB calls needed so far, allowed or denied, in order. */
+    public List<AuthorizedCall> calls() {
+        return authorizer.calls();
     }
 
     /** The environment variables that make the function's SDK clients call DynamoDB through this proxy, as itself. */
