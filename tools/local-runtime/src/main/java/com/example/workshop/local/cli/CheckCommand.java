@@ -48,12 +48,13 @@ final class CheckCommand {
         long started = System.nanoTime();
         // The stream mapping's line per batch is for `run`; denials (warnings) still show.
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        Stage learnerStage = learnerStage(folder);
         out.println("Checking " + folder + " as stage " + stage + " (build, local deployment, checks) ...");
         Deque<String> functionLogs = new ArrayDeque<>();
         LocalDeployment.Options options = new LocalDeployment.Options(null, 0, true, ENVIRONMENTS_PER_FUNCTION,
                 keepLast(functionLogs), line -> printUnlessRequest(line, out));
         CheckReport report;
-        try (LocalDeployment deployment = LocalDeployment.start(learnerStage(folder), options)) {
+        try (LocalDeployment deployment = LocalDeployment.start(learnerStage, options)) {
             RestApi api = deployment.api();
             Target target = Target.of(api != null ? api.baseUrl() : "http://127.0.0.1:1/Prod/");
             List<Check> checks = LearnerChecks.forStage(stage, deployment, target).stream()

@@ -14,6 +14,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ArgumentsTest {
 
     @Test
+    void checkTakesAStageAndTheLearnersFolderByDefault() {
+        assertEquals("my-workshop", Arguments.parse("check", "3").folder());
+        Arguments check = Arguments.parse("check", "4", "elsewhere");
+        assertEquals("4", check.stage());
+        assertEquals("elsewhere", check.folder());
+        assertThrows(UsageException.class, () -> Arguments.parse("check"));
+    }
+
+    @Test
     void runTakesAStageAndOptions() {
         Arguments run = Arguments.parse("run", "4", "--port", "8080", "--fresh");
 
