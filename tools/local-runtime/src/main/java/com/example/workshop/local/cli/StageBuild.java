@@ -62,6 +62,10 @@ public final class StageBuild {
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        if (Runtime.version().feature() >= 24) {
+            // Maven's own Guava and Guice use sun.misc.Unsafe, which JDK 24+ warns about at every start.
+            builder.environment().merge("MAVEN_OPTS", "--sun-misc-unsafe-memory-access=allow", (a, b) -> a + " " + b);
+        }
         try {
             Process build = builder.start();
             try (BufferedReader lines = build.inputReader()) {
