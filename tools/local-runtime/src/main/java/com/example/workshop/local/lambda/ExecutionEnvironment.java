@@ -48,9 +48,17 @@ final class ExecutionEnvironment implements AutoCloseable {
     }
 
     static ExecutionEnvironment start(FunctionConfig config, Map<String, String> lambdaEnvironment, FunctionLog log) {
+        return start(config, lambdaEnvironment, log, List.of());
+    }
+
+    /** @param jvmOptions added to the runtime's own, e.g. a class-data archive's (see {@link ClassDataArchive}) */
+    static ExecutionEnvironment start(FunctionConfig config, Map<String, String> lambdaEnvironment, FunctionLog log,
+                                      List<String> jvmOptions) {
         try {
             RuntimeApiServer runtimeApi = new RuntimeApiServer(FunctionArns.of(config), config.timeoutSeconds());
-            ProcessBuilder builder = new ProcessBuilder(command(config))
+            List<String> command = command(config);
+            command.addAll(1, jvmOptions);
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(config.taskRoot().toFile());
             builder.environment().clear();
             builder.environment().putAll(lambdaEnvironment);
@@ -235,6 +243,26 @@ final class ExecutionEnvironment implements AutoCloseable {
     private void kill() {
         broken = true;
         process.destroyForcibly();
+    }
+
+    /**
+     * Stops the JVM the way a normal exit does (SIGTERM: shutdown hooks, and the class-data archive a training JVM
+     * writes then), killing it only if it has not exited within {@code grace}.
+     *
+     * @return whether it exited by itself
+     */
+    boolean stopGracefully(Duration grace) {
+        broken = true;
+        process.destroy();
+        boolean exited;
+        try {
+            exited = process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exited = false;
+        }
+        close();
+        return exited;
     }
 
     @Override

@@ -1,11 +1,13 @@
 package com.example.workshop.local.lambda;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -19,12 +21,16 @@ import java.util.concurrent.Semaphore;
 public final class FunctionPool implements FunctionInvoker, AutoCloseable {
 
     public static final int DEFAULT_MAX_ENVIRONMENTS = 8;
+    /** How long a training environment's JVM gets to write its class-data archive as it exits. */
+    private static final Duration TRAINING_GRACE = Duration.ofSeconds(30);
 
     private final FunctionConfig config;
     private final FunctionLog log;
     private final Semaphore concurrency;
     private final Deque<ExecutionEnvironment> idle = new ArrayDeque<>();
     private final Set<ExecutionEnvironment> all = ConcurrentHashMap.newKeySet();
+    private final ClassDataArchive archive;
+    private volatile ExecutionEnvironment training;
     private volatile boolean closed;
 
     public FunctionPool(FunctionConfig config, int maxEnvironments, FunctionLog log) {
@@ -34,6 +40,7 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
         this.config = config;
         this.log = log;
         this.concurrency = new Semaphore(maxEnvironments, true);
+        this.archive = new ClassDataArchive(config, log);
     }
 
     public FunctionConfig config() {
@@ -68,7 +75,19 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
         if (closed) {
             throw new IllegalStateException(config.name() + " has been stopped");
         }
-        ExecutionEnvironment started = ExecutionEnvironment.start(config, lambdaEnvironment(), log);
+        ClassDataArchive.Start start = archive.nextStart();
+        ExecutionEnvironment started;
+        try {
+            started = ExecutionEnvironment.start(config, lambdaEnvironment(), log, start.jvmOptions());
+        } catch (RuntimeException e) {
+            if (start.training()) {
+                archive.trainingEnded(false);
+            }
+            throw e;
+        }
+        if (start.training()) {
+            training = started;
+        }
         all.add(started);
         return started;
     }
@@ -85,7 +104,12 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
 
     private void discard(ExecutionEnvironment environment) {
         all.remove(environment);
-        environment.close();
+        if (environment == training) {
+            training = null;
+            archive.trainingEnded(environment.stopGracefully(TRAINING_GRACE));
+        } else {
+            environment.close();
+        }
     }
 
     /** The function's variables plus the reserved ones Lambda sets (AWS_LAMBDA_RUNTIME_API comes per environment). */
@@ -122,7 +146,6 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
         synchronized (idle) {
             idle.clear();
         }
-        all.forEach(ExecutionEnvironment::close);
-        all.clear();
+        List.copyOf(all).forEach(this::discard);
     }
 }
