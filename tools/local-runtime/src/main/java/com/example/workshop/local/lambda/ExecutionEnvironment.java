@@ -106,6 +106,11 @@ final class ExecutionEnvironment implements AutoCloseable {
         });
     }
 
+    /** Completes when the runtime has initialised and asks for its first event. */
+    CompletableFuture<Long> initialised() {
+        return runtimeApi.firstPollAtNanos();
+    }
+
     boolean isUsable() {
         return !broken && process.isAlive();
     }

@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A function's execution environments: an idle one is reused, a new one starts when all are busy, up to
@@ -23,6 +26,8 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
     public static final int DEFAULT_MAX_ENVIRONMENTS = 8;
     /** How long a training environment's JVM gets to write its class-data archive as it exits. */
     private static final Duration TRAINING_GRACE = Duration.ofSeconds(30);
+    /** How long starting environments ahead waits for one before starting the next. */
+    private static final Duration INIT_WAIT = Duration.ofSeconds(60);
 
     private final FunctionConfig config;
     private final FunctionLog log;
@@ -34,13 +39,18 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
     private volatile boolean closed;
 
     public FunctionPool(FunctionConfig config, int maxEnvironments, FunctionLog log) {
+        this(config, maxEnvironments, log, true);
+    }
+
+    /** @param classDataArchive whether its environments train and use a {@link ClassDataArchive} (the benchmarks compare) */
+    public FunctionPool(FunctionConfig config, int maxEnvironments, FunctionLog log, boolean classDataArchive) {
         if (maxEnvironments < 1) {
             throw new IllegalArgumentException("maxEnvironments must be at least 1, got " + maxEnvironments);
         }
         this.config = config;
         this.log = log;
         this.concurrency = new Semaphore(maxEnvironments, true);
-        this.archive = new ClassDataArchive(config, log);
+        this.archive = classDataArchive ? new ClassDataArchive(config, log) : null;
     }
 
     public FunctionConfig config() {
@@ -75,7 +85,7 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
         if (closed) {
             throw new IllegalStateException(config.name() + " has been stopped");
         }
-        ClassDataArchive.Start start = archive.nextStart();
+        ClassDataArchive.Start start = archive == null ? ClassDataArchive.Start.PLAIN : archive.nextStart();
         ExecutionEnvironment started;
         try {
             started = ExecutionEnvironment.start(config, lambdaEnvironment(), log, start.jvmOptions());
@@ -90,6 +100,40 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
         }
         all.add(started);
         return started;
+    }
+
+    /**
+     * Starts an environment ahead of the first invocation when none is idle, so that a local first visit finds the
+     * JVM starting or started. The first invocation it serves still reports its Init Duration, as a cold start.
+     */
+    public void startOneAhead() {
+        if (!concurrency.tryAcquire()) {
+            return;
+        }
+        try {
+            boolean noneIdle;
+            synchronized (idle) {
+                noneIdle = idle.isEmpty();
+            }
+            if (noneIdle && !closed) {
+                ExecutionEnvironment started = takeIdleOrStart();
+                release(started);
+                awaitInit(started);
+            }
+        } finally {
+            concurrency.release();
+        }
+    }
+
+    /** Waits (a bounded time) until the environment has initialised or failed, so that the next starts alone. */
+    private static void awaitInit(ExecutionEnvironment environment) {
+        try {
+            environment.initialised().get(INIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // it failed or is slow: the invocation that uses it will say so
+        }
     }
 
     private void release(ExecutionEnvironment environment) {
