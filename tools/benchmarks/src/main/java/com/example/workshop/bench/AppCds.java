@@ -32,7 +32,7 @@ final class AppCds {
         FunctionConfig config = stage.config(function, taskRoot, function.handler(),
                 Map.of("JAVA_TOOL_OPTIONS", "-XX:ArchiveClassesAtExit=" + archive));
         FunctionLog quiet = (name, line) -> { };
-        try (FunctionPool pool = new FunctionPool(config, 1, quiet)) {
+        try (FunctionPool pool = new FunctionPool(config, 1, quiet, false)) {
             if (!pool.invoke(stage.eventFor(function)).succeeded()) {
                 throw new IllegalStateException("AppCDS training run of " + function.logicalId() + " failed");
             }

@@ -81,7 +81,8 @@ public final class Benchmarks {
     /** Every stage packaged by benchmarks/run. */
     private static List<String> modules(Options options) {
         try (Stream<Path> packages = Files.list(options.packages().resolve(ColdStartSuite.SHIPPED))) {
-            return packages.map(path -> path.getFileName().toString()).sorted().toList();
+            return packages.map(path -> path.getFileName().toString()).filter(name -> name.startsWith("module-"))
+                    .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("no packages: run benchmarks/run, which builds them", e);
         }

@@ -29,6 +29,11 @@ record ColdStart(double totalMs, double initMs, double durationMs, double cpuMs)
     private static final Pattern INIT = Pattern.compile("Init Duration: ([0-9.]+) ms");
 
     static ColdStart measure(FunctionConfig config, String event, boolean streamHandler) {
+        return measure(config, event, streamHandler, false);
+    }
+
+    /** @param classDataArchive whether the pool trains and uses the local runtime's class-data archive */
+    static ColdStart measure(FunctionConfig config, String event, boolean streamHandler, boolean classDataArchive) {
         List<String> lines = new ArrayList<>();
         FunctionLog capture = (function, line) -> {
             synchronized (lines) {
@@ -39,7 +44,7 @@ record ColdStart(double totalMs, double initMs, double durationMs, double cpuMs)
         InvocationResult result;
         double totalMs;
         double cpuMs;
-        try (FunctionPool pool = new FunctionPool(config, 1, capture)) {
+        try (FunctionPool pool = new FunctionPool(config, 1, capture, classDataArchive)) {
             result = pool.invoke(event);
             totalMs = (System.nanoTime() - start) / 1e6;
             cpuMs = environmentCpuMs();

@@ -2,11 +2,16 @@ package com.example.workshop.bench;
 
 import com.example.workshop.local.lambda.FunctionConfig;
 import com.example.workshop.local.template.FunctionResource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Benchmark 1: cold start per handler, shipped vs naive, then the start-up options tried on one function.
@@ -19,9 +24,17 @@ final class ColdStartSuite {
     static final String CPU = "-cpu";
     static final String SHIPPED = "shipped";
     static final String NAIVE = "naive";
+    static final String ARCHIVE_SUITE = "cold-start-archive";
+    /** The shipped package started with the local runtime's class-data archive, trained beforehand. */
+    static final String ARCHIVE = "archive";
+    /** The shipped package, in a folder of its own whose archive is deleted before each run: the training start. */
+    static final String TRAINING = "archive-training";
 
     /** How a function is started for one series: which package, which handler, which extra variables. */
-    record Variant(String name, Path taskRoot, String handler, Map<String, String> environment) {
+    record Variant(String name, Path taskRoot, String handler, Map<String, String> environment, boolean archive) {
+        Variant(String name, Path taskRoot, String handler, Map<String, String> environment) {
+            this(name, taskRoot, handler, environment, false);
+        }
     }
 
     private final Options options;
@@ -34,6 +47,14 @@ final class ColdStartSuite {
     }
 
     void run(List<Stage> stages) {
+        Table archiveTable = new Table("First visit with the local runtime's class-data archive",
+                ("The same alternation as the table above: shipped is a plain cold start (as on Lambda); archive "
+                        + "starts the JVM with the class-data archive the local runtime trained on an earlier run "
+                        + "(-XX:SharedArchiveFile, dynamic AppCDS); archive-training is the very first start, the one "
+                        + "that trains it (-XX:ArchiveClassesAtExit; the archive is written as the JVM exits, after the "
+                        + "measurement). Milliseconds: median (IQR) [min-max]; CPU median (IQR)."),
+                "stage", "function", "shipped total", "shipped CPU", "archive total", "archive CPU",
+                "archive / shipped (total)", "archive / shipped (CPU)", "training total", "training CPU");
         Table table = new Table("Cold start per handler: shipped vs naive",
                 ("A fresh JVM per run, through the local runtime's bootstrap (runtime interface client + Runtime API), "
                         + "from process start to the first successful response against dynoxide; %d runs per variant, "
@@ -49,7 +70,9 @@ final class ColdStartSuite {
                 if (stage.hasPackage(NAIVE)) {
                     variants.add(naive(stage, function));
                 }
+                variants.addAll(archived(stage, function));
                 Map<String, Measured> measured = alternate(SUITE, stage, function, variants);
+                addArchiveRow(archiveTable, stage, function, measured);
                 Measured s = measured.get(SHIPPED);
                 Measured n = measured.get(NAIVE);
                 table.row(stage.module(), function.logicalId(), s.total(), s.split(), s.cpu(),
@@ -68,6 +91,63 @@ final class ColdStartSuite {
             }
         }
         report.add(table);
+        report.add(archiveTable);
+    }
+
+    private void addArchiveRow(Table table, Stage stage, FunctionResource function, Map<String, Measured> measured) {
+        Measured s = measured.get(SHIPPED);
+        Measured a = measured.get(ARCHIVE);
+        Measured t = measured.get(TRAINING);
+        double ratio = a.series.stats().median() / s.series.stats().median();
+        double cpuRatio = a.cpuSeries.stats().median() / s.cpuSeries.stats().median();
+        table.row(stage.module(), function.logicalId(), s.total(), s.cpu(), a.total(), a.cpu(), Table.format(ratio),
+                Table.format(cpuRatio), t.total(), t.cpu());
+        report.check("first visit of %s/%s with the class-data archive <= 0.7x without".formatted(stage.module(),
+                        function.logicalId()),
+                "%.0f ms vs %.0f ms (%.2fx); CPU %.2fx".formatted(a.series.stats().median(), s.series.stats().median(),
+                        ratio, cpuRatio),
+                ratio <= 0.7);
+    }
+
+    /** The archive variants; the archive one is trained first, by a start that is not measured. */
+    private List<Variant> archived(Stage stage, FunctionResource function) {
+        Variant archive = new Variant(ARCHIVE, stage.packageOf(SHIPPED), function.handler(), Map.of(), true);
+        ColdStart.measure(stage.config(function, archive.taskRoot(), archive.handler(), Map.of()),
+                stage.eventFor(function), Stage.isStreamHandler(function), true);
+        Path copy = options.packages().resolve(TRAINING).resolve(stage.module());
+        if (!Files.isDirectory(copy)) {
+            copyTree(stage.packageOf(SHIPPED), copy);
+        }
+        return List.of(archive, new Variant(TRAINING, copy, function.handler(), Map.of(), true));
+    }
+
+    /** Where the local runtime keeps a task root's archives (ClassDataArchive.directoryFor). */
+    private static void deleteArchives(Path taskRoot) {
+        Path archives = taskRoot.toAbsolutePath().normalize().resolveSibling("local").resolve("class-data");
+        if (Files.isDirectory(archives)) {
+            try (Stream<Path> files = Files.list(archives)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static void copyTree(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The start-up options tried on one function, each against the shipped package in the same alternation. */
@@ -145,7 +225,10 @@ final class ColdStartSuite {
             }
             for (Variant variant : order) {
                 FunctionConfig config = stage.config(function, variant.taskRoot(), variant.handler(), variant.environment());
-                ColdStart coldStart = ColdStart.measure(config, event, stream);
+                if (variant.name().equals(TRAINING)) {
+                    deleteArchives(variant.taskRoot());
+                }
+                ColdStart coldStart = ColdStart.measure(config, event, stream, variant.archive());
                 if (run >= warmups) {
                     samples.get(variant.name()).add(coldStart);
                 }
@@ -154,8 +237,11 @@ final class ColdStartSuite {
         Map<String, Measured> measured = new LinkedHashMap<>();
         samples.forEach((variant, starts) -> {
             String subject = stage.module() + "/" + function.logicalId();
-            Report.Series series = report.add(suite, subject, variant, "ms", starts.stream().map(ColdStart::totalMs).toList());
-            Report.Series cpu = report.add(suite + CPU, subject, variant, "ms", starts.stream().map(ColdStart::cpuMs).toList());
+            String seriesSuite = variant.startsWith(ARCHIVE) ? ARCHIVE_SUITE : suite;
+            Report.Series series = report.add(seriesSuite, subject, variant, "ms",
+                    starts.stream().map(ColdStart::totalMs).toList());
+            Report.Series cpu = report.add(seriesSuite + CPU, subject, variant, "ms",
+                    starts.stream().map(ColdStart::cpuMs).toList());
             Measured m = new Measured(series, Stats.of(starts.stream().map(ColdStart::initMs).toList()),
                     Stats.of(starts.stream().map(ColdStart::durationMs).toList()), cpu);
             System.out.printf("cold start %-40s %-10s %s; CPU median %.0f%n", subject, variant, series.stats(),

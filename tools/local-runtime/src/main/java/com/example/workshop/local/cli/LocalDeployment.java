@@ -160,6 +160,22 @@ public final class LocalDeployment implements AutoCloseable, LocalStack {
         return new FunctionPool(config, options.maxEnvironmentsPerFunction(), log, stackTraces.of(logicalId));
     }
 
+    /**
+     * Starts one execution environment per API function in the background, one after the other in the order of the
+     * template's routes, so that the first visit of each finds its JVM started (see docs/local-runtime.md).
+     */
+    public void startApiFunctionsAhead() {
+        List<FunctionPool> pools = template.apiEvents().stream()
+                .map(event -> functions.get(event.functionLogicalId())).distinct().toList();
+        Thread.ofPlatform().daemon().name("start-ahead").start(() -> pools.forEach(pool -> {
+            try {
+                pool.startOneAhead();
+            } catch (RuntimeException e) {
+                // the first invocation starts it instead, and reports why it cannot
+            }
+        }));
+    }
+
     private List<Route> routes() {
         return template.apiEvents().stream()
                 .map(event -> new Route(event.method(), event.path(), event.functionLogicalId(),

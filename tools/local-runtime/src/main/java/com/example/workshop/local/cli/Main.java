@@ -109,6 +109,7 @@ public final class Main {
             stopped.countDown();
         }));
         printSummary(stage, deployment, System.out);
+        deployment.startApiFunctionsAhead();
         try {
             stopped.await();
         } catch (InterruptedException e) {

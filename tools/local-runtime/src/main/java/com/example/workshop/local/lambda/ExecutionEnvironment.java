@@ -55,9 +55,17 @@ final class ExecutionEnvironment implements AutoCloseable {
 
     static ExecutionEnvironment start(FunctionConfig config, FunctionBootstrap bootstrap, Map<String, String> lambdaEnvironment,
                                       FunctionLog log, StackTraceFiles stackTraces) {
+        return start(config, bootstrap, lambdaEnvironment, log, stackTraces, List.of());
+    }
+
+    /** @param jvmOptions added to the runtime's own, e.g. a class-data archive's (see {@link ClassDataArchive}) */
+    static ExecutionEnvironment start(FunctionConfig config, FunctionBootstrap bootstrap, Map<String, String> lambdaEnvironment,
+                                      FunctionLog log, StackTraceFiles stackTraces, List<String> jvmOptions) {
         try {
             RuntimeApiServer runtimeApi = new RuntimeApiServer(FunctionArns.of(config), config.timeoutSeconds());
-            ProcessBuilder builder = new ProcessBuilder(command(config, bootstrap))
+            List<String> command = command(config, bootstrap);
+            command.addAll(1, jvmOptions);
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(config.taskRoot().toFile());
             builder.environment().clear();
             builder.environment().putAll(lambdaEnvironment);
@@ -98,6 +106,11 @@ final class ExecutionEnvironment implements AutoCloseable {
     private void forward(InputStream pipe, String name) {
         StackTraceFolding lines = new StackTraceFolding(line -> log.line(config.name(), line), stackTraces);
         output.add(OutputPipe.start(pipe, process::isAlive, lines, config.name() + "-" + name + "-" + process.pid()));
+    }
+
+    /** Completes when the runtime has initialised and asks for its first event. */
+    CompletableFuture<Long> initialised() {
+        return runtimeApi.firstPollAtNanos();
     }
 
     boolean isUsable() {
@@ -227,6 +240,29 @@ final class ExecutionEnvironment implements AutoCloseable {
     private void kill() {
         broken = true;
         process.destroyForcibly();
+    }
+
+    /**
+     * Stops the JVM the way a normal exit does (SIGTERM: shutdown hooks, and the class-data archive a training JVM
+     * writes then), killing it only if it has not exited within {@code grace}.
+     *
+     * @return whether it exited by itself
+     */
+    boolean stopGracefully(Duration grace) {
+        broken = true;
+        process.destroy();
+        boolean exited;
+        try {
+            process.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);  // parks; waitFor would pin on JDK 21
+            exited = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exited = false;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            exited = false;
+        }
+        close();
+        return exited;
     }
 
     /** Waits for the JVM through onExit, which parks: Process.waitFor holds a monitor, which pins on JDK 21. */

@@ -1,16 +1,21 @@
 package com.example.workshop.local.lambda;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A function's execution environments: an idle one is reused, a new one starts when all are busy, up to
@@ -19,6 +24,10 @@ import java.util.concurrent.Semaphore;
 public final class FunctionPool implements FunctionInvoker, AutoCloseable {
 
     public static final int DEFAULT_MAX_ENVIRONMENTS = 8;
+    /** How long a training environment's JVM gets to write its class-data archive as it exits. */
+    private static final Duration TRAINING_GRACE = Duration.ofSeconds(30);
+    /** How long starting environments ahead waits for one before starting the next. */
+    private static final Duration INIT_WAIT = Duration.ofSeconds(60);
 
     private final FunctionConfig config;
     private final FunctionBootstrap bootstrap;
@@ -27,24 +36,38 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
     private final Semaphore concurrency;
     private final Deque<ExecutionEnvironment> idle = new ConcurrentLinkedDeque<>();
     private final Set<ExecutionEnvironment> all = ConcurrentHashMap.newKeySet();
+    private final ClassDataArchive archive;
+    private volatile ExecutionEnvironment training;
     private volatile boolean closed;
 
     /** A pool whose functions' stack traces go to the system's temporary folder. */
     public FunctionPool(FunctionConfig config, int maxEnvironments, FunctionLog log) {
-        this(config, FunctionBootstrap.forThisMachine(), maxEnvironments, log, StackTraceFiles.temporary().of(config.name()));
+        this(config, FunctionBootstrap.forThisMachine(), maxEnvironments, log, StackTraceFiles.temporary().of(config.name()),
+                true);
+    }
+
+    /** @param classDataArchive whether its environments train and use a {@link ClassDataArchive} (the benchmarks compare) */
+    public FunctionPool(FunctionConfig config, int maxEnvironments, FunctionLog log, boolean classDataArchive) {
+        this(config, FunctionBootstrap.forThisMachine(), maxEnvironments, log, StackTraceFiles.temporary().of(config.name()),
+                classDataArchive);
     }
 
     /** @param stackTraces where the stack traces the function prints are kept: its log lines name the file of each */
     public FunctionPool(FunctionConfig config, int maxEnvironments, FunctionLog log, StackTraceFiles stackTraces) {
-        this(config, FunctionBootstrap.forThisMachine(), maxEnvironments, log, stackTraces);
+        this(config, FunctionBootstrap.forThisMachine(), maxEnvironments, log, stackTraces, true);
     }
 
+    /** A pool on the given bootstrap, without a class-data archive: what it runs is exactly that bootstrap's start. */
     FunctionPool(FunctionConfig config, FunctionBootstrap bootstrap, int maxEnvironments, FunctionLog log) {
-        this(config, bootstrap, maxEnvironments, log, StackTraceFiles.temporary().of(config.name()));
+        this(config, bootstrap, maxEnvironments, log, StackTraceFiles.temporary().of(config.name()), false);
     }
 
-    FunctionPool(FunctionConfig config, FunctionBootstrap bootstrap, int maxEnvironments, FunctionLog log,
-                 StackTraceFiles stackTraces) {
+    /**
+     * @param classDataArchive whether to train and use an archive; only with the official runtime client, whose
+     *                         classpath the archive's key covers (the portable loop's jar is written anew each run)
+     */
+    private FunctionPool(FunctionConfig config, FunctionBootstrap bootstrap, int maxEnvironments, FunctionLog log,
+                         StackTraceFiles stackTraces, boolean classDataArchive) {
         if (maxEnvironments < 1) {
             throw new IllegalArgumentException("maxEnvironments must be at least 1, got " + maxEnvironments);
         }
@@ -53,6 +76,8 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
         this.log = log;
         this.stackTraces = stackTraces;
         this.concurrency = new Semaphore(maxEnvironments, true);
+        this.archive = classDataArchive && bootstrap == FunctionBootstrap.RUNTIME_INTERFACE_CLIENT
+                ? new ClassDataArchive(config, log) : null;
     }
 
     public FunctionConfig config() {
@@ -85,9 +110,54 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
         if (closed) {
             throw new IllegalStateException(config.name() + " has been stopped");
         }
-        ExecutionEnvironment started = ExecutionEnvironment.start(config, bootstrap, lambdaEnvironment(), log, stackTraces);
+        ClassDataArchive.Start start = archive == null ? ClassDataArchive.Start.PLAIN : archive.nextStart();
+        ExecutionEnvironment started;
+        try {
+            started = ExecutionEnvironment.start(config, bootstrap, lambdaEnvironment(), log, stackTraces,
+                    start.jvmOptions());
+        } catch (RuntimeException e) {
+            if (start.training()) {
+                archive.trainingEnded(false);
+            }
+            throw e;
+        }
+        if (start.training()) {
+            training = started;
+        }
         all.add(started);
         return started;
+    }
+
+    /**
+     * Starts an environment ahead of the first invocation when none is idle, so that a local first visit finds the
+     * JVM starting or started. The first invocation it serves still reports its Init Duration, as a cold start.
+     */
+    public void startOneAhead() {
+        if (!concurrency.tryAcquire()) {
+            return;
+        }
+        try {
+            boolean noneIdle;
+            noneIdle = idle.isEmpty();
+            if (noneIdle && !closed) {
+                ExecutionEnvironment started = takeIdleOrStart();
+                release(started);
+                awaitInit(started);
+            }
+        } finally {
+            concurrency.release();
+        }
+    }
+
+    /** Waits (a bounded time) until the environment has initialised or failed, so that the next starts alone. */
+    private static void awaitInit(ExecutionEnvironment environment) {
+        try {
+            environment.initialised().get(INIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // it failed or is slow: the invocation that uses it will say so
+        }
     }
 
     private void release(ExecutionEnvironment environment) {
@@ -101,7 +171,12 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
     /** Stopping an environment waits for its JVM to exit: not the job of the invocation that found it broken. */
     private void discard(ExecutionEnvironment environment) {
         all.remove(environment);
-        Thread.ofPlatform().daemon().name(config.name() + "-discard").start(environment::close);
+        if (environment == training) {
+            training = null;
+            archive.trainingEnded(environment.stopGracefully(TRAINING_GRACE));
+        } else {
+            Thread.ofPlatform().daemon().name(config.name() + "-discard").start(environment::close);
+        }
     }
 
     /** The function's variables plus the reserved ones Lambda sets (AWS_LAMBDA_RUNTIME_API comes per environment). */
@@ -136,7 +211,7 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
     public void close() {
         closed = true;
         idle.clear();
-        all.forEach(ExecutionEnvironment::close);
+        List.copyOf(all).forEach(this::discard);
         all.clear();
     }
 }

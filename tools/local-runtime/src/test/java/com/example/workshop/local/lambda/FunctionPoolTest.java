@@ -76,6 +76,22 @@ class FunctionPoolTest {
     }
 
     @Test
+    void anEnvironmentStartedAheadServesTheFirstInvocationWhichStillReportsItsInit() throws Exception {
+        FunctionPool echo = pool("EchoHandler", 10, 2);
+
+        echo.startOneAhead();
+        List<Long> startedAhead = ProcessHandle.current().children()
+                .filter(child -> child.info().commandLine().orElse("").contains("EchoHandler"))
+                .map(ProcessHandle::pid).toList();
+        echo.startOneAhead();
+        JsonNode first = json(echo.invoke("{}"));
+
+        assertEquals(1, startedAhead.size(), "one JVM started ahead: " + startedAhead);
+        assertEquals(startedAhead.getFirst(), first.get("pid").asLong());
+        assertTrue(log.linesStartingWith("REPORT RequestId: ").getFirst().contains("Init Duration"));
+    }
+
+    @Test
     void theFunctionSeesTheLambdaEnvironment() throws Exception {
         JsonNode answer = json(pool("EchoHandler", 10, 1).invoke("{}"));
 
