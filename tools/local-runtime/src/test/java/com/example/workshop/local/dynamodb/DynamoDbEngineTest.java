@@ -1,5 +1,6 @@
 package com.example.workshop.local.dynamodb;
 
+import com.example.workshop.local.PackageLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -83,7 +84,7 @@ class DynamoDbEngineTest {
     @Test
     void aKilledDynoxideIsSaidAndStartedAgainOnTheSameFileAndEndpoint(@TempDir Path folder) throws Exception {
         Path db = folder.resolve("workshop.db");
-        try (CapturedEngineLog log = new CapturedEngineLog(); DynamoDbEngine engine = DynamoDbEngine.dynoxide(db)) {
+        try (PackageLog log = new PackageLog("com.example.workshop.local.dynamodb"); DynamoDbEngine engine = DynamoDbEngine.dynoxide(db)) {
             String table = new TableDeployer(engine.client()).deploy(TEMPLATE, "stage", TableNaming.STABLE)
                     .get("EventsTable").name();
             engine.client().putItem(request -> request.tableName(table).item(Map.of(
@@ -104,7 +105,7 @@ class DynamoDbEngineTest {
 
     @Test
     void closingItIsNoCrash() throws Exception {
-        try (CapturedEngineLog log = new CapturedEngineLog()) {
+        try (PackageLog log = new PackageLog("com.example.workshop.local.dynamodb")) {
             DynamoDbEngine engine = DynamoDbEngine.dynoxide(null);
             engine.close();
             Thread.sleep(200);

@@ -1,6 +1,6 @@
 package com.example.workshop.local.e2e;
 
-import com.example.workshop.local.dynamodb.CapturedEngineLog;
+import com.example.workshop.local.PackageLog;
 import com.example.workshop.local.dynamodb.DynoxideKiller;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +35,7 @@ class Stage4DynoxideCrashTest {
 
     @Test
     void theStageServesAgainAndTheTotalIsExact(@TempDir Path folder) throws Exception {
-        try (CapturedEngineLog engineLog = new CapturedEngineLog();
+        try (PackageLog engineLog = new PackageLog("com.example.workshop.local.dynamodb");
              RunningStage stage = RunningStage.start("4", folder.resolve("dynamodb.db"))) {
             assertEquals(200, stage.get("/Prod/tags/warm").statusCode());
 

@@ -1,5 +1,6 @@
 package com.example.workshop.local.streams;
 
+import com.example.workshop.local.PackageLog;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.example.workshop.local.dynamodb.DynamoDbEngine;
@@ -208,7 +209,7 @@ class StreamEventSourceMappingTest {
                 : InvocationResult.success("request", "null"));
         var config = config(StartingPosition.TRIM_HORIZON).withBisectBatchOnFunctionError(true).withMaximumRetryAttempts(0);
 
-        try (var log = new CapturedLog(); var mapping = start(config, function)) {
+        try (var log = new PackageLog("com.example.workshop.local.streams"); var mapping = start(config, function)) {
             List<List<String>> batches = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 batches.add(function.next().keys());
@@ -227,7 +228,7 @@ class StreamEventSourceMappingTest {
                 ? InvocationResult.unhandledError("request", "{\"errorMessage\":\"boom\"}")
                 : InvocationResult.success("request", "null"));
 
-        try (var log = new CapturedLog();
+        try (var log = new PackageLog("com.example.workshop.local.streams");
              var mapping = start(config(StartingPosition.TRIM_HORIZON).withMaximumRetryAttempts(2), function)) {
             List<String> firstTry = function.next().keys();
             String sequenceNumbers = function.next().event().getRecords().stream()
@@ -281,7 +282,7 @@ class StreamEventSourceMappingTest {
 
     @Test
     void aBatchThatFailedWhileDynamoDbWasDownIsDeliveredAgainWithoutSpendingARetry(@TempDir Path folder) throws Exception {
-        try (CapturedLog log = new CapturedLog(); DynamoDbEngine engine = DynamoDbEngine.dynoxide(folder.resolve("db"))) {
+        try (PackageLog log = new PackageLog("com.example.workshop.local.streams"); DynamoDbEngine engine = DynamoDbEngine.dynoxide(folder.resolve("db"))) {
             String arn = engine.client().createTable(request -> request
                     .tableName("outage")
                     .attributeDefinitions(definition -> definition.attributeName("ID").attributeType(ScalarAttributeType.S))

@@ -1,4 +1,4 @@
-package com.example.workshop.local.dynamodb;
+package com.example.workshop.local;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -7,14 +7,16 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
-/** Collects what the dynamodb package logs (System.Logger goes to java.util.logging by default). */
-public final class CapturedEngineLog extends Handler implements AutoCloseable {
+/** Collects what one package of the runtime logs (System.Logger goes to java.util.logging by default). */
+public final class PackageLog extends Handler implements AutoCloseable {
 
-    private final Logger logger = Logger.getLogger("com.example.workshop.local.dynamodb");
+    private final Logger logger;
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final SimpleFormatter formatter = new SimpleFormatter();
 
-    public CapturedEngineLog() {
+    /** @param packageName for example {@code com.example.workshop.local.streams} */
+    public PackageLog(String packageName) {
+        logger = Logger.getLogger(packageName);
         logger.addHandler(this);
     }
 
