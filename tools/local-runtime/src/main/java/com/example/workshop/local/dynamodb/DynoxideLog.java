@@ -25,6 +25,7 @@ record DynoxideLog(Path file, long start, boolean temporary) {
             return new DynoxideLog(Files.createTempFile("dynoxide-", ".log"), 0, true);
         }
         Path file = dbPath.toAbsolutePath().resolveSibling(FILE_NAME);
+        Files.createDirectories(file.getParent());  // after a `mvn clean`, target/local/ is gone
         return new DynoxideLog(file, Files.exists(file) ? Files.size(file) : 0, false);
     }
 

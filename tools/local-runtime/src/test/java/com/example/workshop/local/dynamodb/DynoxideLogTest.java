@@ -24,6 +24,15 @@ class DynoxideLogTest {
         assertEquals(2, log.lines().filter(line -> line.startsWith("Dynoxide listening on ")).count(), log);
     }
 
+    /** After `mvn clean` the stage's target/local/ is gone: an `invoke` (which takes no run lock) must still start. */
+    @Test
+    void aDatabaseInAFolderThatIsGoneStartsIt(@TempDir Path folder) throws IOException {
+        Path db = folder.resolve("target/local/dynamodb.db");
+        DynoxideServer.start(DynoxideBinary.locate(), db).close();
+
+        assertTrue(Files.exists(db.resolveSibling(DynoxideLog.FILE_NAME)));
+    }
+
     @Test
     void aFailedStartShowsOnlyWhatThatStartPrinted(@TempDir Path folder) throws IOException {
         Path db = folder.resolve("dynamodb.db");
