@@ -49,8 +49,9 @@ test_installs_this_platforms_package_and_nothing_else() {
   out=$(install) || fail "install failed: $out"
   assert_eq "$(tail -n1 <<<"$out")" "$tmp/dynoxide/node_modules/@dynoxide/$platform/dynoxide"
   assert_eq "$("$tmp/dynoxide/node_modules/@dynoxide/$platform/dynoxide" --version)" "dynoxide 1.2.1"
+  # one package, npm's record of it, and install's own record of its last check (.workshop-checked)
   assert_eq "$(cd "$tmp/dynoxide/node_modules" && find . -mindepth 1 -maxdepth 2 | sort)" \
-    "./.package-lock.json"$'\n'"./@dynoxide"$'\n'"./@dynoxide/$platform"
+    "./.package-lock.json"$'\n'"./.workshop-checked"$'\n'"./@dynoxide"$'\n'"./@dynoxide/$platform"
   [ ! -e "$tmp/dynoxide/package-lock.json" ] || fail "install wrote a package-lock.json"
   assert_eq "$(cat "$tmp/dynoxide/package.json")" "$(cat "$repo/tools/dynoxide/package.json")"
 }
