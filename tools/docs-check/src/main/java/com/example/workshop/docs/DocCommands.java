@@ -17,7 +17,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
@@ -138,10 +140,14 @@ public final class DocCommands {
         }
         List<String> urls = server.isAlive() ? List.copyOf(server.printedUrls()) : List.of();
         for (String url : urls) {
+            long started = System.nanoTime();
             String failure = requestWithoutServerError(url);
-            record(doc.name() + " GET " + url, failure == null ? null : failure + ", the server printed:\n" + tail(server.output()));
+            record(doc.name() + " GET " + url + took(started),
+                    failure == null ? null : failure + ", the server printed:\n" + tail(server.output()));
         }
+        long stopping = System.nanoTime();
         server.stop();
+        System.out.println("       " + doc.name() + " server stopped" + took(stopping));
     }
 
     private String requestWithoutServerError(String url) {
@@ -166,6 +172,10 @@ public final class DocCommands {
             failures.add(what + ": " + failure);
             System.out.println("FAILED " + what + ": " + failure);
         }
+    }
+
+    private static String took(long startedNanos) {
+        return String.format(Locale.ROOT, " (%.1f s)", (System.nanoTime() - startedNanos) / 1e9);
     }
 
     private static String firstLine(String body) {
@@ -246,19 +256,35 @@ public final class DocCommands {
             return urls;
         }
 
-        /** Stops it and every process it started, politely first. */
+        /**
+         * Stops it and every process it started: first the command alone, so that a server stops what it started
+         * in its own order (stopping its children first had a stage-4 server wait 5 s for its stream poller), then
+         * whatever is left, politely first.
+         */
         void stop() {
             List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-            tree.forEach(ProcessHandle::destroy);
             process.destroy();
+            if (!awaitExit(process.toHandle(), Duration.ofSeconds(15))) {
+                process.destroyForcibly();
+                awaitExit(process.toHandle(), Duration.ofSeconds(10));  // its port is free once it is gone
+            }
+            List<ProcessHandle> left = tree.stream().filter(ProcessHandle::isAlive).toList();
+            left.forEach(ProcessHandle::destroy);
+            left.stream().filter(child -> !awaitExit(child, Duration.ofSeconds(10))).forEach(ProcessHandle::destroyForcibly);
+        }
+
+        private static boolean awaitExit(ProcessHandle handle, Duration timeout) {
             try {
-                if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor();
-                }
+                handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                return true;
+            } catch (TimeoutException e) {
+                return false;
+            } catch (ExecutionException e) {
+                return !handle.isAlive();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return false;
             }
-            tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         }
 
         private void collectOutput() {
