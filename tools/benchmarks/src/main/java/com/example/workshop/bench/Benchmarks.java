@@ -32,19 +32,19 @@ public final class Benchmarks {
         try {
             runColdStartsAndSizes(options, report);
             if (options.runs("warm") || options.runs("throughput")) {
-                try (LocalStack stack = LocalStack.start(options.repository(), COUNTER_STAGE, false)) {
+                try (DeployedStage stage = DeployedStage.start(options.repository(), COUNTER_STAGE, false)) {
                     if (options.runs("warm")) {
-                        new WarmLatencySuite(options, report).run(stack, COUNTER_STAGE);
+                        new WarmLatencySuite(options, report).run(stage, COUNTER_STAGE);
                     }
                     if (options.runs("throughput")) {
-                        new ThroughputSuite(options, report).run(stack, COUNTER_STAGE);
+                        new ThroughputSuite(options, report).run(stage, COUNTER_STAGE);
                     }
                 }
             }
             if (options.runs("stream")) {
                 StreamSuite streams = new StreamSuite(options, report);
-                try (LocalStack stack = LocalStack.start(options.repository(), STREAMS_STAGE, true)) {
-                    streams.run(stack, STREAMS_STAGE);
+                try (DeployedStage stage = DeployedStage.start(options.repository(), STREAMS_STAGE, true)) {
+                    streams.run(stage, STREAMS_STAGE);
                 }
                 streams.runDynoxideFloor();
             }

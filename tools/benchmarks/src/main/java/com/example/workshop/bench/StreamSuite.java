@@ -32,17 +32,17 @@ final class StreamSuite {
         this.report = report;
     }
 
-    void run(LocalStack stack, String module) {
-        DynamoDbClient client = stack.deployment().dynamoDb().client();
-        String tableName = stack.deployment().tables().values().iterator().next().name();
+    void run(DeployedStage stage, String module) {
+        DynamoDbClient client = stage.deployment().dynamoDb().client();
+        String tableName = stage.deployment().tables().values().iterator().next().name();
         Totals totals = new Totals(client, tableName);
-        URI lagVisit = stack.uri("tags/lag");
-        visitAndAwait(stack, totals, lagVisit); // starts the stream processor's execution environment
+        URI lagVisit = stage.uri("tags/lag");
+        visitAndAwait(stage, totals, lagVisit); // starts the stream processor's execution environment
 
         List<Double> lags = new ArrayList<>();
         int samples = options.burstVisits() >= 10_000 ? LAG_SAMPLES_FULL : 10;
         for (int i = 0; i < samples; i++) {
-            lags.add(visitAndAwait(stack, totals, lagVisit));
+            lags.add(visitAndAwait(stage, totals, lagVisit));
         }
         Stats lag = report.add("stream", module, "lag", "ms", lags).stats();
         System.out.println("stream lag " + lag);
@@ -71,10 +71,10 @@ final class StreamSuite {
         report.add(table);
     }
 
-    private static double visitAndAwait(LocalStack stack, Totals totals, URI visit) {
+    private static double visitAndAwait(DeployedStage stage, Totals totals, URI visit) {
         long before = totals.total();
         long start = System.nanoTime();
-        stack.get(visit);
+        stage.get(visit);
         totals.awaitTotal(before + 1, 30_000);
         return (System.nanoTime() - start) / 1e6;
     }

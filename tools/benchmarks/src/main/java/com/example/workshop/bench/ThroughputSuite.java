@@ -24,22 +24,22 @@ final class ThroughputSuite {
         this.report = report;
     }
 
-    void run(LocalStack stack, String module) {
-        URI visit = stack.uri("tags/throughput");
-        String tableName = stack.deployment().tables().values().iterator().next().name();
+    void run(DeployedStage stage, String module) {
+        URI visit = stage.uri("tags/throughput");
+        String tableName = stage.deployment().tables().values().iterator().next().name();
         Table table = new Table("Local runtime throughput (" + module + ")",
                 ("Closed loop, each client sends its next request when the last one is answered; %.0f s per level "
                         + "(at most %d requests) after a %.0f s warm-up at the same level; the execution environments "
                         + "(at most %d per function) were started before, one at a time. Direct = the handler's UpdateItem sent "
                         + "to dynoxide by one shared SDK client (URLConnection) from as many threads.")
                         .formatted(options.throughputMillis() / 1000.0, MAX_REQUESTS, warmupMillis() / 1000.0,
-                                LocalStack.MAX_ENVIRONMENTS),
+                                DeployedStage.MAX_ENVIRONMENTS),
                 "clients", "runtime req/s", "runtime p50 ms", "runtime p99 ms", "direct req/s", "direct p50 ms",
                 "runtime / direct");
-        try (DynamoDbClient direct = SdkClients.dynamoDb(stack.deployment().dynamoDb().endpoint())) {
-            Runnable viaRuntime = () -> stack.get(visit);
+        try (DynamoDbClient direct = SdkClients.dynamoDb(stage.deployment().dynamoDb().endpoint())) {
+            Runnable viaRuntime = () -> stage.get(visit);
             Runnable straight = () -> updateItem(direct, tableName, "throughput");
-            stack.startEnvironmentsOneByOne(viaRuntime);
+            stage.startEnvironmentsOneByOne(viaRuntime);
             for (int clients : CLIENTS) {
                 Load.run(clients, warmupMillis(), MAX_REQUESTS, viaRuntime);
                 Load.Result runtime = Load.run(clients, options.throughputMillis(), MAX_REQUESTS, viaRuntime);

@@ -23,7 +23,7 @@ final class WarmLatencySuite {
         this.report = report;
     }
 
-    void run(LocalStack stack, String module) {
+    void run(DeployedStage stage, String module) {
         Table table = new Table("Warm invoke latency through the local runtime (" + module + ")",
                 ("One client, %d sequential GETs per route after %d warm-up requests, execution environments warm. "
                         + "HTTP = request sent to response read (one kept-alive connection, see KeepAliveClient); handler = REPORT Duration (event "
@@ -31,10 +31,10 @@ final class WarmLatencySuite {
                         + "through the IAM proxy is in it); overhead = HTTP - handler, paired per request. ms.")
                         .formatted(options.warmRequests(), WARMUP_REQUESTS),
                 "route", "HTTP p50", "HTTP p99", "handler p50", "overhead p50", "overhead p99", "overhead share (p50)");
-        for (ApiEvent route : stack.deployment().routesInTemplate()) {
-            URI uri = stack.uri(concrete(route.path()));
-            List<Double> http = timeRequests(stack, uri, route.functionLogicalId());
-            List<Double> handler = awaitDurations(stack, route.functionLogicalId(), http.size());
+        for (ApiEvent route : stage.deployment().routesInTemplate()) {
+            URI uri = stage.uri(concrete(route.path()));
+            List<Double> http = timeRequests(stage, uri, route.functionLogicalId());
+            List<Double> handler = awaitDurations(stage, route.functionLogicalId(), http.size());
             List<Double> overhead = new ArrayList<>();
             for (int i = 0; i < http.size(); i++) {
                 overhead.add(http.get(i) - handler.get(i));
@@ -52,12 +52,12 @@ final class WarmLatencySuite {
         report.add(table);
     }
 
-    private List<Double> timeRequests(LocalStack stack, URI uri, String function) {
+    private List<Double> timeRequests(DeployedStage stage, URI uri, String function) {
         try (KeepAliveClient client = new KeepAliveClient(uri)) {
             for (int i = 0; i < WARMUP_REQUESTS; i++) {
                 client.get(uri);
             }
-            stack.drainDurations(function);
+            stage.drainDurations(function);
             List<Double> http = new ArrayList<>();
             for (int i = 0; i < options.warmRequests(); i++) {
                 long start = System.nanoTime();
@@ -71,11 +71,11 @@ final class WarmLatencySuite {
     }
 
     /** REPORT lines are written just after the response is handed back: wait for the last ones. */
-    private static List<Double> awaitDurations(LocalStack stack, String function, int expected) {
+    private static List<Double> awaitDurations(DeployedStage stage, String function, int expected) {
         List<Double> durations = new ArrayList<>();
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (durations.size() < expected && System.nanoTime() < deadline) {
-            durations.addAll(stack.drainDurations(function));
+            durations.addAll(stage.drainDurations(function));
             if (durations.size() < expected) {
                 Sleep.millis(10);
             }

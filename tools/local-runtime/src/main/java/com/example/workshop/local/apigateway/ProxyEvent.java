@@ -1,5 +1,6 @@
 package com.example.workshop.local.apigateway;
 
+import com.example.workshop.local.http.HttpRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

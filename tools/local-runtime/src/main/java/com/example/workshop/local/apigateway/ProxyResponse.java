@@ -1,5 +1,6 @@
 package com.example.workshop.local.apigateway;
 
+import com.example.workshop.local.http.HttpResponse;
 import com.example.workshop.local.http.Header;
 import com.example.workshop.local.lambda.InvocationResult;
 import com.fasterxml.jackson.databind.JsonNode;

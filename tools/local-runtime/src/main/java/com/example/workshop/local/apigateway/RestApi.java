@@ -1,12 +1,16 @@
 package com.example.workshop.local.apigateway;
 
 import com.example.workshop.local.http.Header;
+import com.example.workshop.local.http.HttpRequest;
+import com.example.workshop.local.http.HttpResponse;
+import com.example.workshop.local.http.LoopbackHttpServer;
 import com.example.workshop.local.http.RequestLimits;
 import com.example.workshop.local.lambda.InvocationResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -20,6 +24,13 @@ import java.util.function.Consumer;
  * {@code http://127.0.0.1:<port>/Prod/...} and, like {@code sam local start-api}, at {@code /...} too.
  */
 public final class RestApi implements AutoCloseable {
+
+    /**
+     * API Gateway's limits for an edge-optimized REST API, which SAM's implicit API is: a URL of 8,192 characters,
+     * 10,240 bytes of headers, a 10 MB payload. A request must arrive within 30 seconds of its first byte.
+     */
+    static final RequestLimits API_GATEWAY_LIMITS =
+            new RequestLimits(8192, 10_240, 10L * 1024 * 1024, Duration.ofSeconds(30));
 
     public static final String STAGE = "Prod";
     private static final String MISSING_AUTHENTICATION_TOKEN = "{\"message\":\"Missing Authentication Token\"}";
@@ -54,7 +65,7 @@ public final class RestApi implements AutoCloseable {
      * @param accessLog receives one line per request
      */
     public static RestApi start(List<Route> routes, int port, String apiId, Consumer<String> accessLog) {
-        return start(routes, port, apiId, LoopbackHttpServer.API_GATEWAY_LIMITS, accessLog);
+        return start(routes, port, apiId, API_GATEWAY_LIMITS, accessLog);
     }
 
     /** With other limits than API Gateway's: a short timeout, for a test. */

@@ -17,7 +17,7 @@ public final class LearnerChecks {
     private LearnerChecks() {
     }
 
-    public static List<Check> forStage(int stage, LocalStack stack, Target target) {
+    public static List<Check> forStage(int stage, DeploymentUnderCheck stack, Target target) {
         List<Check> stream = stage >= 4 ? StreamChecks.checks(stack, StageChecks.newRunTag()) : List.of();
         return StageChecks.concat(
                 TemplateFacts.checks(stage, stack),

@@ -22,7 +22,7 @@ final class PolicyChecks {
     private PolicyChecks() {
     }
 
-    static List<Check> checks(LocalStack stack) {
+    static List<Check> checks(DeploymentUnderCheck stack) {
         List<Check> checks = new ArrayList<>();
         for (FunctionResource function : stack.template().functions().values()) {
             String id = function.logicalId();
@@ -33,7 +33,7 @@ final class PolicyChecks {
     }
 
     /** Only functions that call DynamoDB appear; stage 1's function calls nothing and passes. */
-    private static Outcome allowsCalls(LocalStack stack, String functionLogicalId) {
+    private static Outcome allowsCalls(DeploymentUnderCheck stack, String functionLogicalId) {
         Set<String> called = new LinkedHashSet<>();
         Set<String> denied = new LinkedHashSet<>();
         for (AuthorizedCall call : callsOf(stack, functionLogicalId)) {
@@ -47,7 +47,7 @@ final class PolicyChecks {
                 denied.isEmpty() ? "all allowed" : "ACCESS DENIED for " + String.join(", ", denied));
     }
 
-    private static Outcome allowsNoMore(LocalStack stack, String functionLogicalId) {
+    private static Outcome allowsNoMore(DeploymentUnderCheck stack, String functionLogicalId) {
         Set<String> called = new LinkedHashSet<>();
         callsOf(stack, functionLogicalId).forEach(call -> called.add(call.action()));
         List<String> tooWide = new ArrayList<>();
@@ -70,7 +70,7 @@ final class PolicyChecks {
                 tooWide.isEmpty() ? "as expected" : "it allows " + String.join(", ", tooWide));
     }
 
-    private static List<AuthorizedCall> callsOf(LocalStack stack, String functionLogicalId) {
+    private static List<AuthorizedCall> callsOf(DeploymentUnderCheck stack, String functionLogicalId) {
         return stack.dynamoDbCalls().stream().filter(call -> call.functionLogicalId().equals(functionLogicalId)).toList();
     }
 }

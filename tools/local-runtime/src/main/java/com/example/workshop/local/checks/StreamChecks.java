@@ -25,14 +25,14 @@ final class StreamChecks {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COUNTER = "COUNTER";
 
-    private final LocalStack stack;
+    private final DeploymentUnderCheck stack;
     private final String function;
     private final DeployedTable table;
     private final String streamArn;
     private final String tag;
     private BigInteger nextSequenceNumber = new BigInteger("100000000000000000000");
 
-    private StreamChecks(LocalStack stack, DynamoDbEvent event, String tag) {
+    private StreamChecks(DeploymentUnderCheck stack, DynamoDbEvent event, String tag) {
         this.stack = stack;
         this.function = event.functionLogicalId();
         this.table = stack.tables().get(event.tableLogicalId());
@@ -40,7 +40,7 @@ final class StreamChecks {
         this.tag = tag;
     }
 
-    static List<Check> checks(LocalStack stack, String tag) {
+    static List<Check> checks(DeploymentUnderCheck stack, String tag) {
         List<DynamoDbEvent> events = stack.template().dynamoDbEvents();
         if (events.isEmpty()) {
             return List.of(new Check("stream: a function on the table's stream", () -> new Outcome(false, "template.yaml",

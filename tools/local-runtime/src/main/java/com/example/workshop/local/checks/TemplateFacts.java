@@ -19,7 +19,7 @@ final class TemplateFacts {
     private TemplateFacts() {
     }
 
-    static List<Check> checks(int stage, LocalStack stack) {
+    static List<Check> checks(int stage, DeploymentUnderCheck stack) {
         List<Check> checks = new ArrayList<>(List.of(routes(stage, stack)));
         if (stage >= 2) {
             checks.add(tableName(stack));
@@ -31,7 +31,7 @@ final class TemplateFacts {
         return stage <= 2 ? Set.of("GET /") : Set.of("GET /", "GET /tags/{tag}", "GET /counts/{tag}");
     }
 
-    private static Check routes(int stage, LocalStack stack) {
+    private static Check routes(int stage, DeploymentUnderCheck stack) {
         return new Check("template: routes", () -> {
             Set<String> expected = new TreeSet<>(expectedRoutes(stage));
             Set<String> declared = new TreeSet<>();
@@ -44,7 +44,7 @@ final class TemplateFacts {
     }
 
     /** Each function is told the table's name, as {@code !Ref} of the table gives it. */
-    private static Check tableName(LocalStack stack) {
+    private static Check tableName(DeploymentUnderCheck stack) {
         return new Check("template: TABLE_NAME of every function", () -> {
             Set<String> tables = new TreeSet<>(stack.tables().values().stream().map(DeployedTable::name).toList());
             List<String> wrong = new ArrayList<>();

@@ -1,5 +1,7 @@
 package com.example.workshop.local.cli;
 
+import com.example.workshop.local.deploy.LocalDeployment;
+import com.example.workshop.local.deploy.Stage;
 import com.example.workshop.local.apigateway.RestApi;
 import com.example.workshop.local.checks.Check;
 import com.example.workshop.local.checks.CheckReport;

@@ -1,5 +1,8 @@
 package com.example.workshop.local.cli;
 
+import com.example.workshop.local.deploy.LocalDeployment;
+import com.example.workshop.local.deploy.Stage;
+import com.example.workshop.local.deploy.UnknownNameException;
 import com.example.workshop.local.apigateway.RestApi;
 import com.example.workshop.local.lambda.FunctionLog;
 import com.example.workshop.local.lambda.FunctionPool;
@@ -58,7 +61,7 @@ public final class Main {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
         try {
             System.exit(run(Arguments.parse(args)));
-        } catch (UsageException e) {
+        } catch (UsageException | UnknownNameException e) {
             System.err.println("workshop: " + e.getMessage());
             System.err.println(USAGE);
             System.exit(2);
@@ -97,7 +100,7 @@ public final class Main {
 
     private static int serve(Stage stage, Arguments arguments) {
         if (arguments.fresh()) {
-            deleteDatabase(stage);
+            LocalDeployment.deleteData(stage);
         }
         LocalDeployment.Options options = new LocalDeployment.Options(stage.databaseFile(), arguments.port(), true,
                 arguments.maxEnvironments(), FunctionLog.printingTo(System.out), System.out::println);
@@ -170,18 +173,6 @@ public final class Main {
             case FileSystemException other when other.getReason() != null -> other.getReason();
             default -> e.getMessage();
         };
-    }
-
-    /** Under the run lock, so that --fresh never deletes the data of a run still going. */
-    private static void deleteDatabase(Stage stage) {
-        try (RunLock unused = RunLock.acquire(stage.databaseFile(), stage.name())) {
-            for (String suffix : new String[]{"", "-shm", "-wal"}) {
-                Files.deleteIfExists(Path.of(stage.databaseFile() + suffix));
-            }
-            Files.deleteIfExists(LocalDeployment.checkpointsFile(stage.databaseFile()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + stage.databaseFile(), e);
-        }
     }
 
     /** tools/local-runtime/target/local-runtime.jar (or target/classes) lives three levels below the repository root. */

@@ -39,7 +39,7 @@ class MalformedRequestTest {
                 "us-east-1", 512, 10);
         echo = new FunctionPool(config, 1, new CapturedLog());
         api = RestApi.start(List.of(new Route("ANY", "/tags/{tag}", "ProxyEchoHandler", echo)), 0, "abcde12345",
-                LoopbackHttpServer.API_GATEWAY_LIMITS.withTimeout(TIMEOUT), ACCESS_LOG::add);
+                RestApi.API_GATEWAY_LIMITS.withTimeout(TIMEOUT), ACCESS_LOG::add);
     }
 
     @AfterAll

@@ -3,9 +3,9 @@ package com.example.workshop.local.cli;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -78,15 +78,5 @@ class ArgumentsTest {
         assertEquals("no such file", Main.reason(new NoSuchFileException("/x.json")));
         assertEquals("permission denied", Main.reason(new AccessDeniedException("/x.json")));
         assertEquals("Is a directory", Main.reason(new IOException("Is a directory")));
-    }
-
-    @Test
-    void aStageIsNamedByNumberOrFolder() {
-        Path repository = Path.of("../..").toAbsolutePath().normalize();
-
-        assertEquals("module-3-counter", Stage.resolve(repository, "3").name());
-        assertEquals("module-3-counter", Stage.resolve(repository, "module-3-counter").name());
-        assertTrue(assertThrows(UsageException.class, () -> Stage.resolve(repository, "7")).getMessage()
-                .startsWith("Unknown stage '7'. Stages: [module-1-hello, module-2-table, module-3-counter, module-4-streams]"));
     }
 }

@@ -3,8 +3,8 @@ package com.example.workshop.local.e2e;
 import com.example.workshop.local.checks.CheckReport;
 import com.example.workshop.local.checks.StageChecks;
 import com.example.workshop.local.checks.Target;
-import com.example.workshop.local.cli.LocalDeployment;
-import com.example.workshop.local.cli.Stage;
+import com.example.workshop.local.deploy.LocalDeployment;
+import com.example.workshop.local.deploy.Stage;
 import com.example.workshop.local.lambda.CapturedLog;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package com.example.workshop.local.e2e;
 
-import com.example.workshop.local.cli.LocalDeployment;
-import com.example.workshop.local.cli.Stage;
+import com.example.workshop.local.deploy.LocalDeployment;
+import com.example.workshop.local.deploy.Stage;
 import com.example.workshop.local.lambda.FunctionLog;
 import com.example.workshop.local.lambda.FunctionPool;
 

@@ -1,4 +1,4 @@
-package com.example.workshop.local.cli;
+package com.example.workshop.local.deploy;
 
 import com.example.workshop.local.template.FunctionResource;
 import com.example.workshop.local.template.SamTemplate;
@@ -24,7 +24,7 @@ final class Preflight {
 
     static void requireFunction(SamTemplate template, String logicalId) {
         if (!template.functions().containsKey(logicalId)) {
-            throw new UsageException(template.file() + " has no function " + logicalId
+            throw new UnknownNameException(template.file() + " has no function " + logicalId
                     + "; its functions are " + template.functions().keySet());
         }
     }

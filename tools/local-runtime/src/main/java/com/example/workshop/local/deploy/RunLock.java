@@ -1,4 +1,4 @@
-package com.example.workshop.local.cli;
+package com.example.workshop.local.deploy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

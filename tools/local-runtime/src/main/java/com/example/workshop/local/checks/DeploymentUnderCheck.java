@@ -14,7 +14,7 @@ import java.util.Map;
  * A learner's stage deployed on this machine, seen from inside: what {@code ./workshop check} needs beyond HTTP
  * to check the template against the code, and to invoke the stream function with crafted events.
  */
-public interface LocalStack {
+public interface DeploymentUnderCheck {
 
     SamTemplate template();
 

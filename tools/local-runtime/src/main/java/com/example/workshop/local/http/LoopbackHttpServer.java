@@ -1,11 +1,5 @@
-package com.example.workshop.local.apigateway;
+package com.example.workshop.local.http;
 
-import com.example.workshop.local.http.Header;
-import com.example.workshop.local.http.MalformedHttpException;
-import com.example.workshop.local.http.Request;
-import com.example.workshop.local.http.RequestLimits;
-import com.example.workshop.local.http.RequestLine;
-import com.example.workshop.local.http.RequestReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.BufferedOutputStream;
@@ -33,14 +27,7 @@ import java.util.function.Function;
  * HttpServer does not preserve. Requests are read by the runtime's one strict reader ({@link RequestReader});
  * one it refuses is answered with its 4xx status and a short JSON body, then the connection is closed.
  */
-final class LoopbackHttpServer implements AutoCloseable {
-
-    /**
-     * API Gateway's limits for an edge-optimized REST API, which SAM's implicit API is: a URL of 8,192 characters,
-     * 10,240 bytes of headers, a 10 MB payload. A request must arrive within 30 seconds of its first byte.
-     */
-    static final RequestLimits API_GATEWAY_LIMITS =
-            new RequestLimits(8192, 10_240, 10L * 1024 * 1024, Duration.ofSeconds(30));
+public final class LoopbackHttpServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,7 +38,7 @@ final class LoopbackHttpServer implements AutoCloseable {
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
 
     /** @param refusals receives one line per request refused before it reached the handler */
-    LoopbackHttpServer(int port, RequestLimits limits, Function<HttpRequest, HttpResponse> handler,
+    public LoopbackHttpServer(int port, RequestLimits limits, Function<HttpRequest, HttpResponse> handler,
                        Consumer<String> refusals) throws IOException {
         this.listener = new ServerSocket(port, 128, InetAddress.getLoopbackAddress());
         this.limits = limits;
@@ -60,7 +47,7 @@ final class LoopbackHttpServer implements AutoCloseable {
         Thread.ofVirtual().name("api-gateway-accept").start(this::acceptLoop);
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 

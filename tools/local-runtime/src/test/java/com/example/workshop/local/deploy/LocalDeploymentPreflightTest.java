@@ -1,4 +1,4 @@
-package com.example.workshop.local.cli;
+package com.example.workshop.local.deploy;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,7 +77,7 @@ class LocalDeploymentPreflightTest {
     void invokingAFunctionTheTemplateLacksStopsBeforeDynoxideStarts(@TempDir Path data) {
         Path database = data.resolve("dynamodb.db");
 
-        UsageException refused = assertThrows(UsageException.class, () -> LocalDeployment.startToInvoke(
+        UnknownNameException refused = assertThrows(UnknownNameException.class, () -> LocalDeployment.startToInvoke(
                 Stage.resolve(REPOSITORY, "1"), options(database, -1), "NoSuchFunction").close());
 
         assertTrue(refused.getMessage().endsWith("has no function NoSuchFunction; its functions are [MainFunction]"),

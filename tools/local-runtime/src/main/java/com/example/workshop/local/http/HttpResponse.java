@@ -1,4 +1,4 @@
-package com.example.workshop.local.apigateway;
+package com.example.workshop.local.http;
 
 import com.example.workshop.local.http.Header;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +7,7 @@ import java.util.List;
 /** A response to write back: status, headers (a name may repeat), body. */
 public record HttpResponse(int status, List<Header> headers, byte[] body) {
 
-    static HttpResponse json(int status, String body, List<Header> headers) {
+    public static HttpResponse json(int status, String body, List<Header> headers) {
         List<Header> all = new java.util.ArrayList<>(headers);
         all.add(new Header("Content-Type", "application/json"));
         return new HttpResponse(status, all, body.getBytes(StandardCharsets.UTF_8));

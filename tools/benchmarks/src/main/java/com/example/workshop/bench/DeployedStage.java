@@ -1,7 +1,7 @@
 package com.example.workshop.bench;
 
-import com.example.workshop.local.cli.LocalDeployment;
-import com.example.workshop.local.cli.Stage;
+import com.example.workshop.local.deploy.LocalDeployment;
+import com.example.workshop.local.deploy.Stage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * dynoxide, functions behind the IAM proxy, API, stream subscriptions), plus what the benchmarks read from it:
  * each function's REPORT durations, in order.
  */
-final class LocalStack implements AutoCloseable {
+final class DeployedStage implements AutoCloseable {
 
     static final int MAX_ENVIRONMENTS = 8;
     private static final Pattern DURATION = Pattern.compile("\\tDuration: ([0-9.]+) ms");
@@ -39,14 +39,14 @@ final class LocalStack implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    private LocalStack(LocalDeployment deployment, Map<String, LinkedBlockingQueue<Double>> durations,
+    private DeployedStage(LocalDeployment deployment, Map<String, LinkedBlockingQueue<Double>> durations,
                        Deque<String> logTail) {
         this.deployment = deployment;
         this.durations = durations;
         this.logTail = logTail;
     }
 
-    static LocalStack start(Path repository, String module, boolean subscribeStreams) {
+    static DeployedStage start(Path repository, String module, boolean subscribeStreams) {
         Map<String, LinkedBlockingQueue<Double>> durations = new ConcurrentHashMap<>();
         Deque<String> logTail = new ArrayDeque<>();
         LocalDeployment.Options options = new LocalDeployment.Options(null, 0, subscribeStreams, MAX_ENVIRONMENTS,
@@ -64,7 +64,7 @@ final class LocalStack implements AutoCloseable {
                     }
                 },
                 line -> { });
-        return new LocalStack(LocalDeployment.start(Stage.resolve(repository, module), options), durations, logTail);
+        return new DeployedStage(LocalDeployment.start(Stage.resolve(repository, module), options), durations, logTail);
     }
 
     LocalDeployment deployment() {
@@ -83,7 +83,7 @@ final class LocalStack implements AutoCloseable {
      */
     int startEnvironmentsOneByOne(Runnable request) {
         int sent = 0;
-        for (int clients = 1; clients <= LocalStack.MAX_ENVIRONMENTS; clients++) {
+        for (int clients = 1; clients <= DeployedStage.MAX_ENVIRONMENTS; clients++) {
             sent += Load.run(clients, 120_000, clients * 4, request).requests();
         }
         return sent;

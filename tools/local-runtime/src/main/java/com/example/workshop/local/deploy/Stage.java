@@ -1,4 +1,4 @@
-package com.example.workshop.local.cli;
+package com.example.workshop.local.deploy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +43,7 @@ public record Stage(String name, Path directory) {
                 .findFirst()
                 .orElseGet(() -> Files.isRegularFile(direct.resolve("template.yaml")) ? direct : null);
         if (chosen == null) {
-            throw new UsageException("Unknown stage '" + nameOrNumber + "'. Stages: "
+            throw new UnknownNameException("Unknown stage '" + nameOrNumber + "'. Stages: "
                     + modules.stream().map(module -> module.getFileName().toString()).toList()
                     + " (or their numbers 1.." + modules.size() + ")");
         }

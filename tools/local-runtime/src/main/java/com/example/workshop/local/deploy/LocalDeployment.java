@@ -1,8 +1,8 @@
-package com.example.workshop.local.cli;
+package com.example.workshop.local.deploy;
 
 import com.example.workshop.local.apigateway.RestApi;
 import com.example.workshop.local.apigateway.Route;
-import com.example.workshop.local.checks.LocalStack;
+import com.example.workshop.local.checks.DeploymentUnderCheck;
 import com.example.workshop.local.dynamodb.DynamoDbEngine;
 import com.example.workshop.local.dynamodb.SdkClients;
 import com.example.workshop.local.dynamodb.TableDeployer;
@@ -29,6 +29,9 @@ import com.example.workshop.local.template.StackFacts;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -43,7 +46,7 @@ import java.util.function.Consumer;
  * each function in Lambda execution environments behind the IAM proxy, its API and its stream subscriptions.
  * Closing it stops everything it started, in reverse order.
  */
-public final class LocalDeployment implements AutoCloseable, LocalStack {
+public final class LocalDeployment implements AutoCloseable, DeploymentUnderCheck {
 
     /**
      * @param databaseFile    where dynoxide keeps the data; null for an in-memory database
@@ -132,6 +135,18 @@ public final class LocalDeployment implements AutoCloseable, LocalStack {
         return taskRoot;
     }
 
+    /** Under the run lock, so that --fresh never deletes the data of a run still going. */
+    public static void deleteData(Stage stage) {
+        try (RunLock unused = RunLock.acquire(stage.databaseFile(), stage.name())) {
+            for (String suffix : new String[]{"", "-shm", "-wal"}) {
+                Files.deleteIfExists(Path.of(stage.databaseFile() + suffix));
+            }
+            Files.deleteIfExists(checkpointsFile(stage.databaseFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + stage.databaseFile(), e);
+        }
+    }
+
     /** With persistent tables, where the stream mappings got to is kept beside them. */
     private static Checkpoints checkpoints(Path databaseFile) {
         return databaseFile == null ? Checkpoints.inMemory() : Checkpoints.file(checkpointsFile(databaseFile));
@@ -211,7 +226,7 @@ public final class LocalDeployment implements AutoCloseable, LocalStack {
     public FunctionPool function(String logicalId) {
         FunctionPool pool = functions.get(logicalId);
         if (pool == null) {
-            throw new UsageException(template.file() + " has no function " + logicalId
+            throw new UnknownNameException(template.file() + " has no function " + logicalId
                     + "; its functions are " + functions.keySet());
         }
         return pool;

@@ -1,4 +1,4 @@
-package com.example.workshop.local.apigateway;
+package com.example.workshop.local.http;
 
 import com.example.workshop.local.http.Header;
 
