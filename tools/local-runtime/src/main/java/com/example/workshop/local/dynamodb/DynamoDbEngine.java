@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /**
  * The DynamoDB endpoint a local run or a test uses: a dynoxide server it starts (and starts again on the same
  * file and port if it exits), or, when {@code WORKSHOP_DYNAMODB_ENDPOINT} is set, that endpoint (DynamoDB Local,
- * DeploymentUnderCheck, ...) with nothing started.
+ * LocalStack, ...) with nothing started.
  */
 public final class DynamoDbEngine implements AutoCloseable {
 
