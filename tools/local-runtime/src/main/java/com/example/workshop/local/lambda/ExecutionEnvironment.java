@@ -103,7 +103,7 @@ final class ExecutionEnvironment implements AutoCloseable {
     }
 
     private void forward(InputStream pipe, String name) {
-        StackTraceFolding lines = new StackTraceFolding(line -> log.line(config.name(), line), stackTraces);
+        StackTraceFolding lines = new StackTraceFolding(log, config.name(), stackTraces);
         output.add(OutputPipe.start(pipe, process::isAlive, lines, config.name() + "-" + name + "-" + process.pid()));
     }
 
