@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.regex.Matcher;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +32,13 @@ final class DeployedStage implements AutoCloseable {
     private static final Pattern DURATION = Pattern.compile("\\tDuration: ([0-9.]+) ms");
 
     private static final int LOG_TAIL = 60;
+    /** The runtime's access log, build and notes would drown the measurements; its warnings still show. */
+    private static final List<Logger> QUIETED = List.of("apigateway", "http", "deploy").stream()
+            .map(concern -> Logger.getLogger("com.example.workshop.local." + concern)).toList();
+
+    static {
+        QUIETED.forEach(logger -> logger.setLevel(Level.WARNING));
+    }
 
     private final LocalDeployment deployment;
     private final Map<String, LinkedBlockingQueue<Double>> durations;
@@ -62,8 +71,7 @@ final class DeployedStage implements AutoCloseable {
                         durations.computeIfAbsent(function, f -> new LinkedBlockingQueue<>())
                                 .add(Double.parseDouble(matcher.group(1)));
                     }
-                },
-                line -> { });
+                });
         return new DeployedStage(LocalDeployment.start(Stage.resolve(repository, module), options), durations, logTail);
     }
 

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -17,11 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * The implicit REST API SAM creates from a template's {@code Type: Api} events, served at
- * {@code http://127.0.0.1:<port>/Prod/...} and, like {@code sam local start-api}, at {@code /...} too.
+ * {@code http://127.0.0.1:<port>/Prod/...} and, like {@code sam local start-api}, at {@code /...} too. Its access
+ * log is one line per request: {@code [API] GET /Prod/ 200 12 ms (MainFunction)}.
  */
 public final class RestApi implements AutoCloseable {
 
@@ -36,18 +38,16 @@ public final class RestApi implements AutoCloseable {
     private static final String MISSING_AUTHENTICATION_TOKEN = "{\"message\":\"Missing Authentication Token\"}";
     private static final String INTERNAL_SERVER_ERROR = "{\"message\": \"Internal server error\"}";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger ACCESS_LOG = System.getLogger(RestApi.class.getName());
 
     private final List<Route> routes;
-    private final Consumer<String> accessLog;
     private final String apiId;
     private final LoopbackHttpServer server;
 
-    private RestApi(List<Route> routes, int port, String apiId, RequestLimits limits, Consumer<String> accessLog)
-            throws IOException {
+    private RestApi(List<Route> routes, int port, String apiId, RequestLimits limits) throws IOException {
         this.routes = routes.stream().sorted(Comparator.comparingInt(Route::specificity).reversed()).toList();
         this.apiId = apiId;
-        this.accessLog = accessLog;
-        this.server = new LoopbackHttpServer(port, limits, this::handle, accessLog);
+        this.server = new LoopbackHttpServer(port, limits, this::handle);
     }
 
     /** A new API id, ten lower-case letters and digits like {@code abcdef1234}: what {@code !Ref ServerlessRestApi} gives. */
@@ -55,23 +55,22 @@ public final class RestApi implements AutoCloseable {
         return ProxyEventIds.apiId();
     }
 
-    public static RestApi start(List<Route> routes, int port, Consumer<String> accessLog) {
-        return start(routes, port, newApiId(), accessLog);
+    public static RestApi start(List<Route> routes, int port) {
+        return start(routes, port, newApiId());
     }
 
     /**
      * @param port      0 for any free port
      * @param apiId     the id events carry in requestContext.apiId
-     * @param accessLog receives one line per request
      */
-    public static RestApi start(List<Route> routes, int port, String apiId, Consumer<String> accessLog) {
-        return start(routes, port, apiId, API_GATEWAY_LIMITS, accessLog);
+    public static RestApi start(List<Route> routes, int port, String apiId) {
+        return start(routes, port, apiId, API_GATEWAY_LIMITS);
     }
 
     /** With other limits than API Gateway's: a short timeout, for a test. */
-    static RestApi start(List<Route> routes, int port, String apiId, RequestLimits limits, Consumer<String> accessLog) {
+    static RestApi start(List<Route> routes, int port, String apiId, RequestLimits limits) {
         try {
-            return new RestApi(routes, port, apiId, limits, accessLog);
+            return new RestApi(routes, port, apiId, limits);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot serve the API on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         }
@@ -109,10 +108,10 @@ public final class RestApi implements AutoCloseable {
                             .orElseGet(() -> new Answer(error(403, MISSING_AUTHENTICATION_TOKEN,
                                     "MissingAuthenticationTokenException", requestId), null));
         } catch (RuntimeException e) {
-            accessLog.accept("failed: " + e);
+            ACCESS_LOG.log(Level.WARNING, "[API] failed: " + e);
             answer = new Answer(error(500, INTERNAL_SERVER_ERROR, "InternalServerErrorException", requestId), null);
         }
-        accessLog.accept(String.format("%s %s %d %d ms%s%s", request.method(), request.target(),
+        ACCESS_LOG.log(Level.INFO, String.format("[API] %s %s %d %d ms%s%s", request.method(), request.target(),
                 answer.response().status(), (System.nanoTime() - started) / 1_000_000,
                 match.map(found -> " (" + found.route().functionName() + ")").orElse(""),
                 answer.functionFailure() == null ? "" : " " + answer.functionFailure()));
@@ -150,7 +149,7 @@ public final class RestApi implements AutoCloseable {
         try {
             result = match.route().function().invoke(event);
         } catch (RuntimeException e) {
-            accessLog.accept("invoking " + match.route().functionName() + " failed: " + e.getMessage());
+            ACCESS_LOG.log(Level.WARNING, "[API] invoking " + match.route().functionName() + " failed: " + e.getMessage());
             return new Answer(error(502, INTERNAL_SERVER_ERROR, "InternalServerErrorException", requestId), null);
         }
         Optional<HttpResponse> response = ProxyResponse.from(result).map(proxied -> withRequestId(proxied, requestId));

@@ -48,15 +48,15 @@ final class CheckCommand {
     /** Only the checks whose names pass {@code selected}: a test of one mistake needs only the checks that see it. */
     static int run(int stage, Path folder, PrintStream out, Predicate<String> selected) {
         long started = System.nanoTime();
-        // The stream mapping's line per batch is for `run`; denials (warnings) still show.
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         Stage learnerStage = learnerStage(folder);
         out.println("Checking " + folder + " as stage " + stage + " (build, local deployment, checks) ...");
         Deque<String> functionLogs = new ArrayDeque<>();
         LocalDeployment.Options options = new LocalDeployment.Options(null, 0, true, ENVIRONMENTS_PER_FUNCTION,
-                keepLast(functionLogs), line -> printUnlessRequest(line, out));
+                keepLast(functionLogs));
         CheckReport report;
-        try (LocalDeployment deployment = LocalDeployment.start(learnerStage, options)) {
+        // The build's progress, the template's notes and the warnings, not the platform's other INFO lines
+        try (ConsoleLog unused = ConsoleLog.forCheck(out);
+             LocalDeployment deployment = LocalDeployment.start(learnerStage, options)) {
             RestApi api = deployment.api();
             Target target = Target.of(api != null ? api.baseUrl() : "http://127.0.0.1:1/Prod/");
             List<Check> checks = LearnerChecks.forStage(stage, deployment, target).stream()
@@ -75,13 +75,6 @@ final class CheckCommand {
         out.println(report.totalLine("check " + stage) + " in " + (System.nanoTime() - started) / 1_000_000_000 + " s"
                 + (report.allPassed() ? ": your folder is a working stage " + stage + "." : ""));
         return report.allPassed() ? 0 : 1;
-    }
-
-    /** The build's progress and the template's notes; not the API's line per request, the checks say those. */
-    private static void printUnlessRequest(String line, PrintStream out) {
-        if (!line.startsWith("[API]")) {
-            out.println("  " + line);
-        }
     }
 
     private static void print(int stage, CheckResult result, PrintStream out) {

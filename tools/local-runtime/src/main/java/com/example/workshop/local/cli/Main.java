@@ -57,8 +57,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // One line per java.util.logging record (the IAM proxy and stream mappings log through it).
-        System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
         try {
             System.exit(run(Arguments.parse(args)));
         } catch (UsageException | UnknownNameException e) {
@@ -102,8 +100,9 @@ public final class Main {
         if (arguments.fresh()) {
             LocalDeployment.deleteData(stage);
         }
+        ConsoleLog.on(System.out);
         LocalDeployment.Options options = new LocalDeployment.Options(stage.databaseFile(), arguments.port(), true,
-                arguments.maxEnvironments(), FunctionLog.printingTo(System.out), System.out::println);
+                arguments.maxEnvironments(), FunctionLog.printingTo(System.out));
         LocalDeployment deployment = LocalDeployment.start(stage, options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -144,8 +143,9 @@ public final class Main {
 
     private static int invoke(Stage stage, Arguments arguments) {
         String event = readEvent(arguments.eventFile());
+        ConsoleLog.on(System.err);
         LocalDeployment.Options options = new LocalDeployment.Options(stage.databaseFile(), -1, false, 1,
-                FunctionLog.printingTo(System.err), System.err::println);
+                FunctionLog.printingTo(System.err));
         try (LocalDeployment deployment = LocalDeployment.startToInvoke(stage, options, arguments.functionLogicalId())) {
             FunctionPool function = deployment.function(arguments.functionLogicalId());
             InvocationResult result = function.invoke(event);

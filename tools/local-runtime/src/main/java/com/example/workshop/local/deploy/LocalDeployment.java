@@ -31,6 +31,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -52,10 +54,13 @@ public final class LocalDeployment implements AutoCloseable, DeploymentUnderChec
      * @param databaseFile    where dynoxide keeps the data; null for an in-memory database
      * @param apiPort         0 for any free port; negative for no API (a single invoke)
      * @param subscribeStreams whether to run the stream event source mappings
+     * @param functionLog     where the functions' own log lines go; the platform's go to its System.Logger
      */
     public record Options(Path databaseFile, int apiPort, boolean subscribeStreams, int maxEnvironmentsPerFunction,
-                          FunctionLog functionLog, Consumer<String> platformLog) {
+                          FunctionLog functionLog) {
     }
+
+    private static final Logger LOG = System.getLogger(LocalDeployment.class.getName());
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final SamTemplate template;
@@ -86,7 +91,7 @@ public final class LocalDeployment implements AutoCloseable, DeploymentUnderChec
     private static LocalDeployment start(Stage stage, Options options, Consumer<SamTemplate> check, boolean isRun) {
         SamTemplate template = SamTemplate.load(stage.template());
         check.accept(template);
-        template.notes().forEach(note -> options.platformLog().accept("Note: " + note));
+        template.notes().forEach(note -> LOG.log(Level.INFO, "Note: " + note));
         LocalDeployment deployment = new LocalDeployment(template);
         try {
             deployment.deploy(stage, options, isRun);
@@ -114,8 +119,7 @@ public final class LocalDeployment implements AutoCloseable, DeploymentUnderChec
                     functions::get, checkpoints(options.databaseFile()), engine.status()));
         }
         if (options.apiPort() >= 0 && template.hasApi()) {
-            api = track(RestApi.start(routes(), options.apiPort(), apiId,
-                    line -> options.platformLog().accept("[API] " + line)));
+            api = track(RestApi.start(routes(), options.apiPort(), apiId));
         }
     }
 
@@ -130,7 +134,7 @@ public final class LocalDeployment implements AutoCloseable, DeploymentUnderChec
         if (options.apiPort() > 0 && template.hasApi()) {
             Preflight.requireFreePort(options.apiPort());
         }
-        Path taskRoot = StageBuild.ensureBuilt(stage, options.platformLog());
+        Path taskRoot = StageBuild.ensureBuilt(stage);
         Preflight.requireHandlerClasses(template.functions().values(), taskRoot);
         return taskRoot;
     }
@@ -268,7 +272,7 @@ public final class LocalDeployment implements AutoCloseable, DeploymentUnderChec
             try {
                 started.pop().close();
             } catch (Exception e) {
-                System.err.println("While stopping: " + e);
+                LOG.log(Level.WARNING, "While stopping: " + e);
             }
         }
     }

@@ -3,6 +3,8 @@ package com.example.workshop.local.deploy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +14,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -23,19 +24,20 @@ import java.util.stream.Stream;
 public final class StageBuild {
 
     private static final String MARKER = ".built";
+    private static final Logger LOG = System.getLogger(StageBuild.class.getName());
 
     private StageBuild() {
     }
 
     /** The task root, built first if missing or older than the stage's sources. */
-    public static Path ensureBuilt(Stage stage, Consumer<String> progress) {
+    public static Path ensureBuilt(Stage stage) {
         Path taskRoot = stage.directory().resolve("target/lambda");
         if (isUpToDate(stage, taskRoot)) {
             return taskRoot;
         }
-        progress.accept("Building " + stage.name() + " (mvn compile dependency:copy-dependencies) ...");
+        LOG.log(Level.INFO, "Building " + stage.name() + " (mvn compile dependency:copy-dependencies) ...");
         deleteRecursively(taskRoot);
-        runMaven(stage.directory(), progress, List.of("-B", "-q", "-Dstyle.color=never", "-P", "!workshop-repo", "-Dmaven.test.skip=true",
+        runMaven(stage.directory(), List.of("-B", "-q", "-Dstyle.color=never", "-P", "!workshop-repo", "-Dmaven.test.skip=true",
                 "compile", "dependency:copy-dependencies", "-DincludeScope=runtime", "-Dmdep.prependGroupId=true",
                 "-DoutputDirectory=" + taskRoot.resolve("lib")));
         copyTree(stage.directory().resolve("target/classes"), taskRoot);
@@ -56,8 +58,8 @@ public final class StageBuild {
         }
     }
 
-    /** Maven's output goes where the progress goes, never to stdout, which `invoke` keeps for the response. */
-    private static void runMaven(Path directory, Consumer<String> output, List<String> arguments) {
+    /** Maven's output goes to the log with the progress, never to stdout, which `invoke` keeps for the response. */
+    private static void runMaven(Path directory, List<String> arguments) {
         List<String> command = new java.util.ArrayList<>(List.of(maven()));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
@@ -69,7 +71,7 @@ public final class StageBuild {
         try {
             Process build = builder.start();
             try (BufferedReader lines = build.inputReader()) {
-                lines.lines().forEach(output);
+                lines.lines().forEach(line -> LOG.log(Level.INFO, line));
             }
             if (!build.waitFor(10, TimeUnit.MINUTES) || build.exitValue() != 0) {
                 build.destroyForcibly();

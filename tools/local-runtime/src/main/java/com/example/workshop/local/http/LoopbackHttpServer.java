@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -18,32 +20,30 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * A small HTTP/1.1 server on 127.0.0.1, one virtual thread per connection, with keep-alive. It exists because
  * API Gateway hands header names to the function exactly as the client spelled them, which the JDK's
  * HttpServer does not preserve. Requests are read by the runtime's one strict reader ({@link RequestReader});
- * one it refuses is answered with its 4xx status and a short JSON body, then the connection is closed.
+ * one it refuses is answered with its 4xx status and a short JSON body, then the connection is closed, and the API's
+ * log says so: {@code [API] refused with 400: ...}.
  */
 public final class LoopbackHttpServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = System.getLogger(LoopbackHttpServer.class.getName());
 
     private final ServerSocket listener;
     private final RequestLimits limits;
     private final Function<HttpRequest, HttpResponse> handler;
-    private final Consumer<String> refusals;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
 
-    /** @param refusals receives one line per request refused before it reached the handler */
-    public LoopbackHttpServer(int port, RequestLimits limits, Function<HttpRequest, HttpResponse> handler,
-                       Consumer<String> refusals) throws IOException {
+    public LoopbackHttpServer(int port, RequestLimits limits, Function<HttpRequest, HttpResponse> handler)
+            throws IOException {
         this.listener = new ServerSocket(port, 128, InetAddress.getLoopbackAddress());
         this.limits = limits;
         this.handler = handler;
-        this.refusals = refusals;
         Thread.ofVirtual().name("api-gateway-accept").start(this::acceptLoop);
     }
 
@@ -70,14 +70,14 @@ public final class LoopbackHttpServer implements AutoCloseable {
             try {
                 serveRequests(requests, out, connection.getInetAddress().getHostAddress());
             } catch (MalformedHttpException refused) {
-                refusals.accept("refused with " + refused.status() + ": " + refused.getMessage());
+                LOG.log(Level.INFO, "[API] refused with " + refused.status() + ": " + refused.getMessage());
                 write(out, refusal(refused), true, false);
                 requests.discardRest();
             }
         } catch (SocketException e) {
             // client went away
         } catch (IOException e) {
-            System.err.println("[API] connection failed: " + e);
+            LOG.log(Level.WARNING, "[API] connection failed: " + e);
         } finally {
             connections.remove(connection);
         }

@@ -3,6 +3,8 @@ package com.example.workshop.local.lambda;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +35,8 @@ final class ClassDataArchive {
     private static final String TRAINING_SUFFIX = ".jsa.training";
     /** The JVM logs a warning when an archive cannot be used: the archive is only an optimisation, so it stays quiet. */
     private static final String QUIET = "-Xlog:cds=off,cds+dynamic=off";
+    /** The platform's word on the archive, not the function's: not in the function's log. */
+    private static final Logger LOG = System.getLogger(ClassDataArchive.class.getName());
 
     /** How one environment is started: its extra JVM options and whether it is the one training the archive. */
     record Start(List<String> jvmOptions, boolean training) {
@@ -40,13 +44,11 @@ final class ClassDataArchive {
     }
 
     private final FunctionConfig config;
-    private final FunctionLog log;
     private final Path directory;
     private Path training;
 
-    ClassDataArchive(FunctionConfig config, FunctionLog log) {
+    ClassDataArchive(FunctionConfig config) {
         this.config = config;
-        this.log = log;
         this.directory = directoryFor(config.taskRoot());
     }
 
@@ -68,7 +70,7 @@ final class ClassDataArchive {
                 return Start.PLAIN;
             }
             if (deleteOthers()) {
-                log.line(config.name(), "class-data archive for " + shortName() + " is stale (classpath changed): "
+                LOG.log(Level.INFO, "class-data archive for " + shortName() + " is stale (classpath changed): "
                         + "training a new one");
             }
             Files.createDirectories(directory);
@@ -78,7 +80,7 @@ final class ClassDataArchive {
             Files.deleteIfExists(training);
             return new Start(List.of("-XX:ArchiveClassesAtExit=" + training, QUIET), true);
         } catch (IOException | UncheckedIOException e) {
-            log.line(config.name(), "class-data archive for " + shortName() + " cannot be used (" + e.getMessage()
+            LOG.log(Level.WARNING, "class-data archive for " + shortName() + " cannot be used (" + e.getMessage()
                     + "): starting without one");
             return Start.PLAIN;
         }
@@ -100,7 +102,7 @@ final class ClassDataArchive {
                 Files.deleteIfExists(written);
             }
         } catch (IOException e) {
-            log.line(config.name(), "class-data archive for " + shortName() + " could not be kept: " + e.getMessage());
+            LOG.log(Level.WARNING, "class-data archive for " + shortName() + " could not be kept: " + e.getMessage());
         }
     }
 

@@ -3,9 +3,6 @@ package com.example.workshop.local.lambda;
 import com.example.workshop.local.process.ChildProcesses;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One execution environment: a JVM running the Lambda runtime interface client against its own Runtime API,
- * reused invocation after invocation until it fails, times out or is closed.
+ * reused invocation after invocation until it fails, times out or is closed. It drives its {@link RuntimeState}
+ * (offers each event, waits for the runtime), which its {@link RuntimeApiServer} serves over HTTP to the JVM.
  */
 final class ExecutionEnvironment implements AutoCloseable {
 
@@ -32,22 +30,22 @@ final class ExecutionEnvironment implements AutoCloseable {
     private final FunctionConfig config;
     private final FunctionLog log;
     private final StackTraceFiles stackTraces;
+    private final RuntimeState state;
     private final RuntimeApiServer runtimeApi;
     private final Process process;
     private final PeakResidentMemory peakMemory;
     private final long startedAtNanos = System.nanoTime();
     private boolean initReported;
-    private OptionalLong coldStartInitNanos = OptionalLong.empty();
     private volatile boolean broken;
-    private volatile Invocation current;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<OutputPipe> output = new ArrayList<>();
 
-    private ExecutionEnvironment(FunctionConfig config, FunctionLog log, StackTraceFiles stackTraces,
+    private ExecutionEnvironment(FunctionConfig config, FunctionLog log, StackTraceFiles stackTraces, RuntimeState state,
                                  RuntimeApiServer runtimeApi, Process process) {
         this.config = config;
         this.log = log;
         this.stackTraces = stackTraces;
+        this.state = state;
         this.runtimeApi = runtimeApi;
         this.process = process;
         this.peakMemory = PeakResidentMemory.of(process);
@@ -62,7 +60,8 @@ final class ExecutionEnvironment implements AutoCloseable {
     static ExecutionEnvironment start(FunctionConfig config, FunctionBootstrap bootstrap, Map<String, String> lambdaEnvironment,
                                       FunctionLog log, StackTraceFiles stackTraces, List<String> jvmOptions) {
         try {
-            RuntimeApiServer runtimeApi = new RuntimeApiServer(FunctionArns.of(config), config.timeoutSeconds());
+            RuntimeState state = new RuntimeState();
+            RuntimeApiServer runtimeApi = new RuntimeApiServer(state, FunctionArns.of(config), config.timeoutSeconds());
             List<String> command = command(config, bootstrap);
             command.addAll(1, jvmOptions);
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -70,10 +69,10 @@ final class ExecutionEnvironment implements AutoCloseable {
             builder.environment().clear();
             builder.environment().putAll(lambdaEnvironment);
             builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtimeApi.address());
-            ExecutionEnvironment environment = new ExecutionEnvironment(config, log, stackTraces, runtimeApi,
+            ExecutionEnvironment environment = new ExecutionEnvironment(config, log, stackTraces, state, runtimeApi,
                     ChildProcesses.start(builder));
             environment.forwardOutput();
-            environment.failCurrentOnInitErrorOrExit();
+            environment.watchInitErrorAndExit();
             return environment;
         } catch (IOException e) {
             throw new IllegalStateException(config.name() + ": cannot start the Java runtime: " + e.getMessage(), e);
@@ -104,13 +103,13 @@ final class ExecutionEnvironment implements AutoCloseable {
     }
 
     private void forward(InputStream pipe, String name) {
-        StackTraceFolding lines = new StackTraceFolding(line -> log.line(config.name(), line), stackTraces);
+        StackTraceFolding lines = new StackTraceFolding(log, config.name(), stackTraces);
         output.add(OutputPipe.start(pipe, process::isAlive, lines, config.name() + "-" + name + "-" + process.pid()));
     }
 
     /** Completes when the runtime has initialised and asks for its first event. */
     CompletableFuture<Long> initialised() {
-        return runtimeApi.firstPollAtNanos();
+        return state.firstPollAtNanos();
     }
 
     boolean isUsable() {
@@ -121,75 +120,48 @@ final class ExecutionEnvironment implements AutoCloseable {
      * Runs one invocation, including init on a cold start, and writes its START/END/REPORT lines.
      */
     InvocationResult invoke(String requestId, String payload) {
-        Invocation invocation = new Invocation(requestId, payload, () -> start(requestId));
-        current = invocation;
-        runtimeApi.hand(invocation);
-        failIfAlreadyDead(invocation);
-        long dispatchedAt = awaitDispatch(invocation);
-        return awaitResult(invocation, dispatchedAt);
+        Invocation invocation = new Invocation(requestId, payload);
+        Duration allowance = INIT_ALLOWANCE.plusSeconds(config.timeoutSeconds());
+        RuntimeState.Readiness readiness = state.awaitPolling(allowance.toMillis(), TimeUnit.MILLISECONDS);
+        // START before the event is given: nothing the handler prints for it can come first
+        OptionalLong coldStartInitNanos = start(requestId);
+        long dispatchedAt = System.nanoTime();
+        if (readiness == RuntimeState.Readiness.TIMED_OUT) {
+            invocation.fail(LambdaErrors.timedOut(requestId, allowance.toMillis() / 1000.0));
+            kill();
+        } else {
+            state.offer(invocation);  // a runtime that failed, as FAILED says, fails it at once
+        }
+        return awaitResult(invocation, dispatchedAt, coldStartInitNanos);
     }
 
-    /** A runtime that reports an init error or exits fails the invocation it was given, if any. */
-    private void failCurrentOnInitErrorOrExit() {
-        runtimeApi.initError().thenAccept(error -> {
+    /**
+     * The environment is broken once its runtime reports an init error or exits; the state fails the event it was
+     * given, if any. The INIT_REPORT line is written as the error comes, even with no invocation waiting.
+     */
+    private void watchInitErrorAndExit() {
+        state.initError().thenAccept(error -> {
             broken = true;
             log.line(config.name(), LambdaLogLines.initError(System.nanoTime() - startedAtNanos, error.errorType()));
-            failCurrent(error.errorJson());
         });
         process.onExit().thenRun(() -> {
             broken = true;
-            Invocation invocation = current;
-            if (invocation != null) {
-                invocation.runtimeExited(process.exitValue());
-            }
+            state.runtimeExited(process.exitValue());
         });
     }
 
-    /** The callbacks above may have run before this invocation became the current one. */
-    private void failIfAlreadyDead(Invocation invocation) {
-        if (runtimeApi.initError().isDone()) {
-            invocation.fail(runtimeApi.initError().join().errorJson());
-        } else if (!process.isAlive()) {
-            invocation.runtimeExited(process.exitValue());
-        }
-    }
-
-    private void failCurrent(String errorJson) {
-        Invocation invocation = current;
-        if (invocation != null) {
-            invocation.fail(errorJson);
-        }
-    }
-
-    private long awaitDispatch(Invocation invocation) {
-        Duration allowance = INIT_ALLOWANCE.plusSeconds(config.timeoutSeconds());
-        try {
-            CompletableFuture.anyOf(invocation.dispatchedAtNanos(), invocation.result())
-                    .get(allowance.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            invocation.fail(LambdaErrors.timedOut(invocation.requestId(), allowance.toMillis() / 1000.0));
-            kill();
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
-        return invocation.dispatchedAtNanos().getNow(System.nanoTime());
-    }
-
-    /** Runs as the runtime receives the event, so START comes before anything the handler prints. */
-    private void start(String requestId) {
-        coldStartInitNanos = OptionalLong.empty();
-        if (!initReported && runtimeApi.firstPollAtNanos().isDone()) {
+    /** Writes START; the first invocation after init carries the init's duration in its REPORT. */
+    private OptionalLong start(String requestId) {
+        OptionalLong coldStartInitNanos = OptionalLong.empty();
+        if (!initReported && state.firstPollAtNanos().isDone()) {
             initReported = true;
-            coldStartInitNanos = OptionalLong.of(runtimeApi.firstPollAtNanos().join() - startedAtNanos);
+            coldStartInitNanos = OptionalLong.of(state.firstPollAtNanos().join() - startedAtNanos);
         }
         log.line(config.name(), "START RequestId: " + requestId + " Version: $LATEST");
+        return coldStartInitNanos;
     }
 
-    private InvocationResult awaitResult(Invocation invocation, long dispatchedAt) {
-        if (!invocation.dispatchedAtNanos().isDone()) {
-            // the runtime failed before taking the event: Lambda still logs the invocation's START
-            start(invocation.requestId());
-        }
+    private InvocationResult awaitResult(Invocation invocation, long dispatchedAt, OptionalLong coldStartInitNanos) {
         long deadline = dispatchedAt + TimeUnit.SECONDS.toNanos(config.timeoutSeconds());
         boolean timedOut = false;
         try {
@@ -224,17 +196,12 @@ final class ExecutionEnvironment implements AutoCloseable {
         output.forEach(pipe -> pipe.drain(OUTPUT_DRAIN_ALLOWANCE));
     }
 
+    /** In Lambda the runtime's next GET /next, not its response, ends the invocation; a runtime that never asks is broken. */
     private void awaitNextPoll(long deadline) {
-        try {
-            while (process.isAlive() && System.nanoTime() < deadline) {
-                if (runtimeApi.awaitNextPoll(50, TimeUnit.MILLISECONDS)) {
-                    return;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        long remaining = Math.max(0, deadline - System.nanoTime());
+        if (state.awaitPolling(remaining, TimeUnit.NANOSECONDS) != RuntimeState.Readiness.POLLING) {
+            broken = true;
         }
-        broken = true;
     }
 
     private void kill() {
@@ -280,5 +247,6 @@ final class ExecutionEnvironment implements AutoCloseable {
             // killed; the kernel reaps it
         }
         runtimeApi.close();
+        state.close();
     }
 }

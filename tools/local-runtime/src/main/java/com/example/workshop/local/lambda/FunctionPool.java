@@ -77,7 +77,7 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
         this.stackTraces = stackTraces;
         this.concurrency = new Semaphore(maxEnvironments, true);
         this.archive = classDataArchive && bootstrap == FunctionBootstrap.RUNTIME_INTERFACE_CLIENT
-                ? new ClassDataArchive(config, log) : null;
+                ? new ClassDataArchive(config) : null;
     }
 
     public FunctionConfig config() {

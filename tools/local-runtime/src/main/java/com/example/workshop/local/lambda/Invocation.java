@@ -3,20 +3,17 @@ package com.example.workshop.local.lambda;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 
-/** One event on its way through an execution environment: handed out by /next, settled by /response or /error. */
+/** One event on its way through an execution environment: offered to GET /next, settled by /response or /error. */
 final class Invocation {
 
     private final String requestId;
     private final String payload;
-    private final Runnable onDispatch;
-    private final CompletableFuture<Long> dispatchedAtNanos = new CompletableFuture<>();
     private final CompletableFuture<InvocationResult> result = new CompletableFuture<>();
     private volatile OptionalInt exitStatus = OptionalInt.empty();
 
-    Invocation(String requestId, String payload, Runnable onDispatch) {
+    Invocation(String requestId, String payload) {
         this.requestId = requestId;
         this.payload = payload;
-        this.onDispatch = onDispatch;
     }
 
     String requestId() {
@@ -25,15 +22,6 @@ final class Invocation {
 
     String payload() {
         return payload;
-    }
-
-    void markDispatched() {
-        onDispatch.run();
-        dispatchedAtNanos.complete(System.nanoTime());
-    }
-
-    CompletableFuture<Long> dispatchedAtNanos() {
-        return dispatchedAtNanos;
     }
 
     CompletableFuture<InvocationResult> result() {

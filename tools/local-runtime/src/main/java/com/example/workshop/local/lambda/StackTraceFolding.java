@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +14,8 @@ import java.util.regex.Pattern;
  *
  * <p>The runtime interface client logs an unhandled exception as {@code <message>: <exception class>} and then
  * the trace, which starts with {@code <exception class>: <message>}: that pair becomes a single line too.
+ *
+ * <p>What it passes on is the function's output, so it goes to the function's log, not the platform's.
  */
 final class StackTraceFolding implements OutputPipe.LogLines {
 
@@ -25,14 +26,16 @@ final class StackTraceFolding implements OutputPipe.LogLines {
     /** The line before a trace may be its runtime's summary of it: kept back until the next line shows. */
     private static final int HELD_BACK = 2;
 
-    private final Consumer<String> log;
+    private final FunctionLog log;
+    private final String functionName;
     private final StackTraceFiles files;
     private final Deque<String> held = new ArrayDeque<>();
     private List<String> trace;
     private boolean blankAfterTrace;
 
-    StackTraceFolding(Consumer<String> log, StackTraceFiles files) {
+    StackTraceFolding(FunctionLog log, String functionName, StackTraceFiles files) {
         this.log = log;
+        this.functionName = functionName;
         this.files = files;
     }
 
@@ -52,7 +55,7 @@ final class StackTraceFolding implements OutputPipe.LogLines {
             foldTrace();
             held.addLast(line);
             while (held.size() > HELD_BACK) {
-                log.accept(held.pollFirst());
+                log.line(functionName, held.pollFirst());
             }
         }
     }
@@ -61,7 +64,7 @@ final class StackTraceFolding implements OutputPipe.LogLines {
     public void flush() {
         foldTrace();
         while (!held.isEmpty()) {
-            log.accept(held.pollFirst());
+            log.line(functionName, held.pollFirst());
         }
     }
 

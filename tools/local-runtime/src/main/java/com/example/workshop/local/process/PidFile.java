@@ -1,6 +1,8 @@
 package com.example.workshop.local.process;
 
 import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -23,6 +25,7 @@ record PidFile(Path file) {
 
     private static final String SUFFIX = ".pids";
     private static final long UNKNOWN_START = -1;
+    private static final Logger LOG = System.getLogger(PidFile.class.getName());
 
     static PidFile forThisProcess(Path folder) throws IOException {
         Files.createDirectories(folder);
@@ -41,7 +44,7 @@ record PidFile(Path file) {
         try {
             Files.writeString(file, child.pid() + " " + start + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            System.err.println("Cannot record child process " + child.pid() + " in " + file + ": " + e.getMessage());
+            LOG.log(Level.WARNING, "Cannot record child process " + child.pid() + " in " + file + ": " + e.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package com.example.workshop.local.apigateway;
 
 import com.example.workshop.local.http.RawHttp;
+import com.example.workshop.local.PackageLog;
 import com.example.workshop.local.lambda.CapturedLog;
 import com.example.workshop.local.lambda.FixtureTaskRoot;
 import com.example.workshop.local.lambda.FunctionConfig;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +28,7 @@ class MalformedRequestTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofMillis(500);
-    private static final List<String> ACCESS_LOG = new CopyOnWriteArrayList<>();
+    private static final PackageLog ACCESS_LOG = new PackageLog("com.example.workshop.local.http");
     private static FunctionPool echo;
     private static RestApi api;
 
@@ -39,13 +39,14 @@ class MalformedRequestTest {
                 "us-east-1", 512, 10);
         echo = new FunctionPool(config, 1, new CapturedLog());
         api = RestApi.start(List.of(new Route("ANY", "/tags/{tag}", "ProxyEchoHandler", echo)), 0, "abcde12345",
-                RestApi.API_GATEWAY_LIMITS.withTimeout(TIMEOUT), ACCESS_LOG::add);
+                RestApi.API_GATEWAY_LIMITS.withTimeout(TIMEOUT));
     }
 
     @AfterAll
     static void stop() {
         api.close();
         echo.close();
+        ACCESS_LOG.close();
     }
 
     @Test
@@ -164,8 +165,8 @@ class MalformedRequestTest {
             assertEquals("close", answer.header("Connection"));
             assertTrue(connection.closedByServer(), "the connection is closed after a refusal");
         }
-        assertTrue(ACCESS_LOG.stream().anyMatch(line -> line.startsWith("refused with " + status) && line.contains(problem)),
-                ACCESS_LOG.toString());
+        assertTrue(ACCESS_LOG.lines().stream().anyMatch(line -> line.startsWith("INFO [API] refused with " + status)
+                        && line.contains(problem)), ACCESS_LOG.lines().toString());
     }
 
     private static String message(RawHttp.Answer answer) throws Exception {

@@ -1,5 +1,6 @@
 package com.example.workshop.local.apigateway;
 
+import com.example.workshop.local.PackageLog;
 import com.example.workshop.local.lambda.CapturedLog;
 import com.example.workshop.local.lambda.FixtureTaskRoot;
 import com.example.workshop.local.lambda.FunctionConfig;
@@ -17,7 +18,6 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +29,7 @@ class RestApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final CapturedLog LOG = new CapturedLog();
-    private static final List<String> ACCESS_LOG = new CopyOnWriteArrayList<>();
+    private static final PackageLog ACCESS_LOG = new PackageLog("com.example.workshop.local.apigateway");
     private static final List<FunctionPool> POOLS = new ArrayList<>();
     private static RestApi api;
 
@@ -44,7 +44,7 @@ class RestApiTest {
                 route("GET", "/malformed", "EchoHandler", 10),
                 route("GET", "/slow", "SlowProxyHandler", 1),
                 route("GET", "/broken", "BrokenInitHandler", 10),
-                route("GET", "/exit", "ExitingHandler", 10)), 0, ACCESS_LOG::add);
+                route("GET", "/exit", "ExitingHandler", 10)), 0);
     }
 
     private static Route route(String method, String path, String handler, int timeoutSeconds) {
@@ -59,6 +59,7 @@ class RestApiTest {
     static void stop() {
         api.close();
         POOLS.forEach(FunctionPool::close);
+        ACCESS_LOG.close();
     }
 
     private static java.net.http.HttpResponse<String> get(String path) throws Exception {
@@ -171,15 +172,15 @@ class RestApiTest {
     @Test
     void aFunctionWhoseRuntimeExitsIsAnInternalServerErrorAndTheApiLogSaysWhy() throws Exception {
         assertInternalServerError(get("/Prod/exit"));
-        assertTrue(ACCESS_LOG.stream().anyMatch(line -> line.matches("GET /Prod/exit 502 \\d+ ms \\(ExitingHandler\\) "
-                + "Runtime\\.ExitError: RequestId: \\S+ Error: Runtime exited with error: exit status 3")), ACCESS_LOG.toString());
+        assertTrue(ACCESS_LOG.lines().stream().anyMatch(line -> line.matches("INFO \\[API] GET /Prod/exit 502 \\d+ ms \\(ExitingHandler\\) "
+                + "Runtime\\.ExitError: RequestId: \\S+ Error: Runtime exited with error: exit status 3")), ACCESS_LOG.lines().toString());
     }
 
     @Test
     void everyRequestIsLogged() throws Exception {
         get("/Prod/nowhere?x=1");
-        assertTrue(ACCESS_LOG.contains("GET /Prod/nowhere?x=1 403 0 ms") || ACCESS_LOG.stream()
-                .anyMatch(line -> line.matches("GET /Prod/nowhere\\?x=1 403 \\d+ ms")), ACCESS_LOG.toString());
+        assertTrue(ACCESS_LOG.lines().contains("INFO [API] GET /Prod/nowhere?x=1 403 0 ms") || ACCESS_LOG.lines().stream()
+                .anyMatch(line -> line.matches("INFO \\[API] GET /Prod/nowhere\\?x=1 403 \\d+ ms")), ACCESS_LOG.lines().toString());
     }
 
     private static void assertInternalServerError(java.net.http.HttpResponse<String> response) {

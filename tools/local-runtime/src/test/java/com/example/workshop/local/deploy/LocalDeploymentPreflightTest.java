@@ -23,7 +23,7 @@ class LocalDeploymentPreflightTest {
     private static final Path REPOSITORY = Path.of("../..").toAbsolutePath().normalize();
 
     private static LocalDeployment.Options options(Path databaseFile, int apiPort) {
-        return new LocalDeployment.Options(databaseFile, apiPort, true, 1, (function, line) -> { }, line -> { });
+        return new LocalDeployment.Options(databaseFile, apiPort, true, 1, (function, line) -> { });
     }
 
     @Test

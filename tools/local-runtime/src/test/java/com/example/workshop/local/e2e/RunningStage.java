@@ -1,5 +1,6 @@
 package com.example.workshop.local.e2e;
 
+import com.example.workshop.local.PackageLog;
 import com.example.workshop.local.checks.CheckReport;
 import com.example.workshop.local.checks.StageChecks;
 import com.example.workshop.local.checks.Target;
@@ -16,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,15 +27,12 @@ final class RunningStage implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final CapturedLog functionLog = new CapturedLog();
-    final List<String> platformLog = new CopyOnWriteArrayList<>();
+    /** The runtime's own log (System.Logger): its access log, notes, IAM and streams lines. */
+    final PackageLog platformLog = new PackageLog("com.example.workshop.local");
     final LocalDeployment deployment;
 
     private RunningStage(String stage, Path databaseFile) {
-        LocalDeployment.Options options = new LocalDeployment.Options(databaseFile, 0, true, 4, functionLog,
-                line -> {
-                    platformLog.add(line);
-                    System.out.println(line);
-                });
+        LocalDeployment.Options options = new LocalDeployment.Options(databaseFile, 0, true, 4, functionLog);
         this.deployment = LocalDeployment.start(Stage.resolve(REPOSITORY, stage), options);
     }
 
@@ -80,5 +77,6 @@ final class RunningStage implements AutoCloseable {
     @Override
     public void close() {
         deployment.close();
+        platformLog.close();
     }
 }

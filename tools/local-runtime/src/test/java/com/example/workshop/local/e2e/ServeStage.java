@@ -1,5 +1,6 @@
 package com.example.workshop.local.e2e;
 
+import com.example.workshop.local.cli.ConsoleLog;
 import com.example.workshop.local.deploy.LocalDeployment;
 import com.example.workshop.local.deploy.Stage;
 import com.example.workshop.local.lambda.FunctionLog;
@@ -22,9 +23,9 @@ public final class ServeStage {
     }
 
     public static void main(String[] args) throws IOException {
-        System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
+        ConsoleLog.on(System.out);
         LocalDeployment.Options options = new LocalDeployment.Options(Path.of(args[1]), 0, true,
-                FunctionPool.DEFAULT_MAX_ENVIRONMENTS, FunctionLog.printingTo(System.out), System.out::println);
+                FunctionPool.DEFAULT_MAX_ENVIRONMENTS, FunctionLog.printingTo(System.out));
         try (LocalDeployment deployment = LocalDeployment.start(Stage.resolve(RunningStage.REPOSITORY, args[0]), options)) {
             System.out.println(API_LINE_PREFIX + deployment.api().baseUrl());
             System.in.transferTo(OutputStream.nullOutputStream());

@@ -63,8 +63,8 @@ class Stage1HelloTest {
         assertTrue(stage.functionLog.lines().stream().anyMatch(line -> line.matches(
                 "REPORT RequestId: \\S+\tDuration: [\\d.]+ ms\tBilled Duration: \\d+ ms\tMemory Size: 512 MB"
                         + (PortableMode.on() ? "" : "\tMax Memory Used: [1-9]\\d* MB") + "\t.*")));
-        assertTrue(stage.platformLog.stream().anyMatch(line -> line.matches("\\[API] GET /Prod/ 200 \\d+ ms \\(MainFunction\\)")),
-                stage.platformLog.toString());
+        assertTrue(stage.platformLog.lines().stream().anyMatch(line -> line.matches("INFO \\[API] GET /Prod/ 200 \\d+ ms \\(MainFunction\\)")),
+                stage.platformLog.lines().toString());
     }
 
     /** Paths of the fields that hold a value (not null), e.g. requestContext.identity.sourceIp. */

@@ -1,7 +1,9 @@
 package com.example.workshop.local.lambda;
 
+import com.example.workshop.local.PackageLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -24,12 +26,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ClassDataArchiveTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The platform's line, in its log: the function's log has no word about the archive. */
     private static final String STALE_LINE =
-            "class-data archive for EchoHandler is stale (classpath changed): training a new one";
+            "INFO class-data archive for EchoHandler is stale (classpath changed): training a new one";
 
     private final Path taskRoot = copyOfFixtures();
     private final Path archives = ClassDataArchive.directoryFor(taskRoot);
     private final CapturedLog log = new CapturedLog();
+    private final PackageLog platformLog = new PackageLog("com.example.workshop.local.lambda");
+
+    @AfterEach
+    void stopCapturing() {
+        platformLog.close();
+    }
 
     @Test
     void theFirstEnvironmentTrainsAnArchiveThatTheNextOneStartsWith() throws Exception {
@@ -41,6 +50,7 @@ class ClassDataArchiveTest {
         assertEquals(first.at("/input/n"), second.at("/input/n"));
         assertEquals("EchoHandler", second.get("functionName").asText());
         assertFalse(log.contains("[cds") || log.contains("CDS") || log.contains("class-data"), String.join("\n", log.lines()));
+        assertEquals(List.of(), platformLog.lines(), "training the first archive goes without a word");
     }
 
     @Test
@@ -56,11 +66,12 @@ class ClassDataArchiveTest {
         JsonNode answer = invokeOnceInANewPool(pid -> assertFalse(mapsAnArchive(pid), "the stale archive is not used"));
 
         assertEquals(1, answer.at("/input/n").asInt());
-        assertEquals(1, log.lines().stream().filter(STALE_LINE::equals).count(), String.join("\n", log.lines()));
+        assertEquals(1, platformLog.lines().stream().filter(STALE_LINE::equals).count(), platformLog.lines().toString());
         Path retrained = onlyArchive();
         assertNotEquals(old, retrained);
         invokeOnceInANewPool(pid -> assertTrue(maps(pid, retrained)));
-        assertEquals(1, log.lines().stream().filter(STALE_LINE::equals).count());
+        assertEquals(1, platformLog.lines().stream().filter(STALE_LINE::equals).count());
+        assertFalse(log.contains("class-data"), String.join("\n", log.lines()));
     }
 
     /** Nothing but the invocation's own lines and what EchoHandler prints: no word from the JVM about the archive. */

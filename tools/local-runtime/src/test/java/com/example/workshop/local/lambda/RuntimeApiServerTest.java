@@ -22,9 +22,10 @@ class RuntimeApiServerTest {
 
     @Test
     void aProcessThatKnowsOnlyThePortCanNeitherTakeAnEventNorPostAResponse() throws Exception {
-        try (RuntimeApiServer runtimeApi = new RuntimeApiServer("arn:aws:lambda:us-east-1:123456789012:function:f", 10)) {
-            Invocation invocation = new Invocation("request-1", "{\"card\":\"4111\"}", () -> { });
-            runtimeApi.hand(invocation);
+        RuntimeState state = new RuntimeState();
+        try (RuntimeApiServer runtimeApi = new RuntimeApiServer(state, "arn:aws:lambda:us-east-1:123456789012:function:f", 10)) {
+            Invocation invocation = new Invocation("request-1", "{\"card\":\"4111\"}");
+            state.offer(invocation);
             String address = runtimeApi.address();
             String port = address.substring("127.0.0.1:".length()).split("/")[0];
 
@@ -46,7 +47,8 @@ class RuntimeApiServerTest {
 
     @Test
     void everyEnvironmentGetsItsOwnSecret() throws Exception {
-        try (RuntimeApiServer first = new RuntimeApiServer("arn:f", 10); RuntimeApiServer second = new RuntimeApiServer("arn:f", 10)) {
+        try (RuntimeApiServer first = new RuntimeApiServer(new RuntimeState(), "arn:f", 10);
+             RuntimeApiServer second = new RuntimeApiServer(new RuntimeState(), "arn:f", 10)) {
             String firstSecret = first.address().split("/")[1];
             String secondSecret = second.address().split("/")[1];
 
