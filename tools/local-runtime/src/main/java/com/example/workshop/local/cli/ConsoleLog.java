@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogManager;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
@@ -33,7 +34,7 @@ public final class ConsoleLog implements AutoCloseable {
     private static final String RUNTIME = "com.example.workshop.local";
     /** Loggers whose records are printed without their level. */
     private static final List<String> IN_THEIR_OWN_WORDS = List.of(
-            RUNTIME + ".apigateway", RUNTIME + ".http", RUNTIME + ".deploy", RUNTIME + ".process");
+            RUNTIME + ".apigateway", RUNTIME + ".http", RUNTIME + ".deploy", RUNTIME + ".process", RUNTIME + ".cli");
 
     private final Logger root = Logger.getLogger("");
     private final Handler[] replaced = root.getHandlers();
@@ -81,6 +82,19 @@ public final class ConsoleLog implements AutoCloseable {
         }
         root.setLevel(rootLevel);
         levels.forEach(Logger::setLevel);
+    }
+
+    /**
+     * java.util.logging's own shutdown hook resets it, closing every handler while {@code run}'s hook is still
+     * stopping the stage, and the lines logged meanwhile (a warning about what did not stop, "Stopped") were lost.
+     * With this manager, chosen before the first logger exists, the console handler prints until the JVM ends.
+     */
+    public static final class KeptUntilExit extends LogManager {
+
+        @Override
+        public void reset() {
+            // nothing to reset: this process's handlers are the console's, and live as long as it does
+        }
     }
 
     /**

@@ -57,6 +57,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        System.setProperty("java.util.logging.manager", ConsoleLog.KeptUntilExit.class.getName());
         try {
             System.exit(run(Arguments.parse(args)));
         } catch (UsageException | UnknownNameException e) {
@@ -106,8 +107,10 @@ public final class Main {
         LocalDeployment deployment = LocalDeployment.start(stage, options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping " + stage.name() + " ...");
+            System.Logger log = System.getLogger(Main.class.getName());
+            log.log(System.Logger.Level.INFO, "Stopping " + stage.name() + " ...");
             deployment.close();
+            log.log(System.Logger.Level.INFO, "Stopped " + stage.name() + ".");
             stopped.countDown();
         }));
         printSummary(stage, deployment, System.out);

@@ -131,6 +131,7 @@ class WorkshopCommandTest {
             assertTrue(run.waitFor(30, TimeUnit.SECONDS));
             assertAllExit(children, Duration.ofSeconds(10));
             assertTrue(output.stream().noneMatch(line -> line.contains("dynoxide exited")), String.join("\n", output));
+            assertTrue(output.contains("Stopped module-1-hello."), "the run says it stopped: " + output);
         } finally {
             run.destroyForcibly();
             children.forEach(ProcessHandle::destroyForcibly);
