@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  */
 public final class DocsCheck {
 
-    static final String WRITE_COMMAND = "mvn -q -f tools/docs-check compile exec:java -Dexec.args=write";
+    static final String WRITE_COMMAND = "tools/docs-check/run write";
 
     private final Path root;
     private final Excerpts excerpts;
