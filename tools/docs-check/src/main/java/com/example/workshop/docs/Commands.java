@@ -142,10 +142,10 @@ final class Commands {
                 || scope.stream().anyMatch(stage -> Files.isRegularFile(root.resolve(stage).resolve(path)));
     }
 
-    /** The stage a command is about: the guide's own, else one the block cd's into, else any. */
+    /** The stage a command is about: the guide's or the stage README's own, else one the block cd's into, else any. */
     private List<String> stagesInScope(Doc doc, CodeBlock block) {
-        if (doc.stage() != null && stages.find(doc.stage()).isPresent()) {
-            return List.of(doc.stage());
+        if (doc.describedStage() != null && stages.find(doc.describedStage()).isPresent()) {
+            return List.of(doc.describedStage());
         }
         return block.body().lines()
                 .map(CD_STAGE::matcher)

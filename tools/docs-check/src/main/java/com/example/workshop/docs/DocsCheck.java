@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Checks README.md and docs/*.md against the repository, or with {@code write} regenerates their
+ * Checks every README.md and docs/*.md against the repository, or with {@code write} regenerates their
  * marked excerpts and diffs from the sources.
  */
 public final class DocsCheck {
