@@ -7,18 +7,18 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Events;
-import org.junit.jupiter.api.AfterAll;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Bad tags are refused before the table is touched: the client here would fail on any call. */
+/** Bad tags are refused before the table is touched: not one DynamoDB call, so nothing is read or written. */
 class BadTagTest {
 
-    private static final DynamoDbClient UNREACHABLE = UnreachableDynamoDb.client();
+    private final UnreachableDynamoDb dynamoDb = new UnreachableDynamoDb();
 
-    @AfterAll
-    static void closeClient() {
-        UNREACHABLE.close();
+    @AfterEach
+    void closeClient() {
+        dynamoDb.close();
     }
 
     @ParameterizedTest
@@ -30,9 +30,9 @@ class BadTagTest {
             @Event("events/get-tag-invalid-utf8.json"),
             @Event("events/get-tag-nul.json")})
     void recordVisitRefusesBadTagsWithoutWriting(APIGatewayProxyRequestEvent event) {
-        APIGatewayProxyResponseEvent response = new RecordVisitHandler(UNREACHABLE, "unused").handleRequest(event, null);
+        APIGatewayProxyResponseEvent response = new RecordVisitHandler(dynamoDb.client(), "unused").handleRequest(event, null);
 
-        assertBadRequest(response);
+        assertBadRequestWithoutDynamoDbCalls(response);
     }
 
     @ParameterizedTest
@@ -42,14 +42,15 @@ class BadTagTest {
             @Event("events/get-counts-invalid-utf8.json"),
             @Event("events/get-counts-nul.json")})
     void viewCountsRefusesBadTagsWithoutReading(APIGatewayProxyRequestEvent event) {
-        APIGatewayProxyResponseEvent response = new ViewCountsHandler(UNREACHABLE, "unused").handleRequest(event, null);
+        APIGatewayProxyResponseEvent response = new ViewCountsHandler(dynamoDb.client(), "unused").handleRequest(event, null);
 
-        assertBadRequest(response);
+        assertBadRequestWithoutDynamoDbCalls(response);
     }
 
-    private static void assertBadRequest(APIGatewayProxyResponseEvent response) {
+    private void assertBadRequestWithoutDynamoDbCalls(APIGatewayProxyResponseEvent response) {
         assertEquals(400, response.getStatusCode());
         assertEquals("text/plain; charset=utf-8", response.getHeaders().get("Content-Type"));
         assertFalse(response.getBody().isBlank(), "says what is wrong");
+        assertEquals(List.of(), dynamoDb.calls(), "DynamoDB calls made");
     }
 }

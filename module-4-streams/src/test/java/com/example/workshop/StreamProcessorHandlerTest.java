@@ -8,20 +8,18 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Batches with nothing to count: the client here would fail on any call, so these prove nothing is written. */
+/** Batches with nothing to count: the handler makes no DynamoDB call, so these prove nothing is written. */
 class StreamProcessorHandlerTest {
 
-    private static final DynamoDbClient UNREACHABLE = UnreachableDynamoDb.client();
+    private final UnreachableDynamoDb dynamoDb = new UnreachableDynamoDb();
+    private final StreamProcessorHandler processor = new StreamProcessorHandler(dynamoDb.client(), "unused");
 
-    private final StreamProcessorHandler processor = new StreamProcessorHandler(UNREACHABLE, "unused");
-
-    @AfterAll
-    static void closeClient() {
-        UNREACHABLE.close();
+    @AfterEach
+    void closeClient() {
+        dynamoDb.close();
     }
 
     @ParameterizedTest
@@ -30,6 +28,7 @@ class StreamProcessorHandlerTest {
         StreamsEventResponse response = processor.handleRequest(event, null);
 
         assertTrue(response.getBatchItemFailures().isEmpty());
+        assertEquals(List.of(), dynamoDb.calls(), "DynamoDB calls made");
     }
 
     @ParameterizedTest
@@ -42,5 +41,6 @@ class StreamProcessorHandlerTest {
 
         assertEquals(List.of("4421584500000000017450439991", "4421584500000000017450440091"),
                 response.getBatchItemFailures().stream().map(BatchItemFailure::getItemIdentifier).toList());
+        assertEquals(List.of(), dynamoDb.calls(), "DynamoDB calls made");
     }
 }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * Checks the shell blocks of the guides without running them: bash syntax; that each block is run by
- * tools/docs-check/run-commands.sh ({@code bash run}), run by CI itself ({@code bash ci}), too slow to run
+ * tools/docs-check/run commands ({@code bash run}), run by CI itself ({@code bash ci}), too slow to run
  * ({@code bash slow}: benchmarks) or needs AWS; and that the names the commands use exist: stages,
  * logical IDs, output keys, event files, and one stack name throughout.
  */
@@ -85,7 +85,7 @@ final class Commands {
         boolean notForCi = block.hasFlag("ci") || block.hasFlag("slow");
         if (!run && !notForCi && !NEEDS_AWS.matcher(block.body()).find()) {
             problems.add(doc.problem(block.lineNumber(), "this block needs no AWS: mark it ```bash run so"
-                    + " tools/docs-check/run-commands.sh runs it (```bash slow if it takes minutes, like a benchmark)"));
+                    + " tools/docs-check/run commands runs it (```bash slow if it takes minutes, like a benchmark)"));
         }
         if (block.hasFlag("ci")) {
             checkCiRunsIt(doc, block, problems);
@@ -142,10 +142,10 @@ final class Commands {
                 || scope.stream().anyMatch(stage -> Files.isRegularFile(root.resolve(stage).resolve(path)));
     }
 
-    /** The stage a command is about: the guide's own, else one the block cd's into, else any. */
+    /** The stage a command is about: the guide's or the stage README's own, else one the block cd's into, else any. */
     private List<String> stagesInScope(Doc doc, CodeBlock block) {
-        if (doc.stage() != null && stages.find(doc.stage()).isPresent()) {
-            return List.of(doc.stage());
+        if (doc.describedStage() != null && stages.find(doc.describedStage()).isPresent()) {
+            return List.of(doc.describedStage());
         }
         return block.body().lines()
                 .map(CD_STAGE::matcher)

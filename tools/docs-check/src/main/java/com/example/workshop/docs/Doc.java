@@ -2,18 +2,24 @@ package com.example.workshop.docs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A Markdown guide split into lines, with its fenced code blocks and its prose lines. */
 public final class Doc {
 
+    /** Build output, npm packages and the learner's own folder: no README there is the repository's. */
+    private static final Set<String> SKIPPED_FOLDERS = Set.of("target", "node_modules", "my-workshop");
     private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(`{3,}|~{3,})(.*)$");
 
     private final Path file;
@@ -36,7 +42,7 @@ public final class Doc {
         }
     }
 
-    /** README.md and every docs/*.md, in a stable order. */
+    /** README.md, every docs/*.md, then every other README.md of the repository (stages, tools), in a stable order. */
     public static List<Doc> all(Path root) {
         List<Doc> docs = new ArrayList<>();
         if (Files.exists(root.resolve("README.md"))) {
@@ -47,7 +53,36 @@ public final class Doc {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        nestedReadmes(root).forEach(readme -> docs.add(read(root, readme)));
         return docs;
+    }
+
+    /** README.md files below the root, outside docs/ (listed already), build output, npm packages and dot-folders. */
+    private static List<Path> nestedReadmes(Path root) {
+        List<Path> readmes = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
+                    String name = directory.getFileName() == null ? "" : directory.getFileName().toString();
+                    boolean skipped = !directory.equals(root) && (name.startsWith(".")
+                            || SKIPPED_FOLDERS.contains(name) || directory.equals(root.resolve("docs")));
+                    return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (file.getFileName().toString().equals("README.md") && !file.getParent().equals(root)) {
+                        readmes.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        readmes.sort(null);
+        return readmes;
     }
 
     public Path file() {
@@ -67,6 +102,26 @@ public final class Doc {
     public String stage() {
         String fileName = file.getFileName().toString();
         return fileName.startsWith("module-") ? fileName.substring(0, fileName.length() - ".md".length()) : null;
+    }
+
+    /**
+     * The stage folder whose names the document's commands use: a module guide's, or the folder of a stage's
+     * README ({@code module-3-counter/README.md} is about {@code module-3-counter}); null for other documents.
+     */
+    public String describedStage() {
+        Path folder = file.getParent().getFileName();
+        boolean stageReadme = file.getFileName().toString().equals("README.md") && folder != null
+                && folder.toString().startsWith("module-");
+        return stageReadme ? folder.toString() : stage();
+    }
+
+    /**
+     * Where a reader runs the document's commands: the repository root for the guides in docs/ (and the root
+     * README), the README's own folder for the others ({@code cd module-3-counter} first, as its reader would).
+     */
+    public Path workingDirectory() {
+        Path folder = file.toAbsolutePath().getParent();
+        return folder.getFileName().toString().equals("docs") ? folder.getParent() : folder;
     }
 
     /** Lines outside code blocks, with their 0-based index; text of block lines is blanked. */

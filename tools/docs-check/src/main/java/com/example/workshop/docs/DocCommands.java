@@ -24,7 +24,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
- * Runs the offline commands of README.md and docs/*.md as a learner would, from the repository root:
+ * Runs the offline commands of the guides (docs/*.md) and of every README.md as a reader would, where the reader
+ * runs them ({@link Doc#workingDirectory()}):
  * each {@code ```bash run} block in bash (it must exit 0), each {@code ```bash run-background} block as a
  * server left running for the guide's next blocks, and each {@code output} block as a check of the
  * output of the block before it. Before a server is stopped, every loopback URL with a path it printed is requested
@@ -93,10 +94,10 @@ public final class DocCommands {
                 if (block.learnerStep().isPresent()) {
                     record(doc.name() + ":" + block.lineNumber() + " " + block.learnerStep().get(), replay.apply(block));
                 } else if (block.hasFlag("run")) {
-                    record(where, run(script, output));
+                    record(where, run(doc.workingDirectory(), script, output));
                 } else if (block.hasFlag("run-background")) {
                     stopChecked(server, doc);
-                    server = new Command(script);
+                    server = new Command(doc.workingDirectory(), script);
                     String failure = server.awaitStart(output);
                     record(where, failure);
                     if (failure != null) {
@@ -113,8 +114,8 @@ public final class DocCommands {
     }
 
     /** Null when the command ran as the guide says, else why not. */
-    private String run(String script, Optional<CodeBlock> output) {
-        Command command = new Command(script);
+    private String run(Path directory, String script, Optional<CodeBlock> output) {
+        Command command = new Command(directory, script);
         if (!command.awaitExit(COMMAND_TIMEOUT)) {
             command.stop();
             return "still running after " + COMMAND_TIMEOUT.toMinutes() + " min:\n" + tail(command.output());
@@ -188,17 +189,17 @@ public final class DocCommands {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     }
 
-    /** A bash script started from the repository root, its output (stdout and stderr) collected as it comes. */
-    private final class Command {
+    /** A bash script started in a folder of the repository, its output (stdout and stderr) collected as it comes. */
+    private static final class Command {
 
         private final Process process;
         private final StringBuffer output = new StringBuffer();
         private final Thread collector;
 
-        Command(String script) {
+        Command(Path directory, String script) {
             try {
                 this.process = new ProcessBuilder("bash", "-e", "-o", "pipefail", "-c", script)
-                        .directory(root.toFile())
+                        .directory(directory.toFile())
                         .redirectErrorStream(true)
                         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                         .start();

@@ -12,12 +12,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Checks README.md and docs/*.md against the repository, or with {@code write} regenerates their
+ * Checks every README.md and docs/*.md against the repository, or with {@code write} regenerates their
  * marked excerpts and diffs from the sources.
  */
 public final class DocsCheck {
 
-    static final String WRITE_COMMAND = "mvn -q -f tools/docs-check compile exec:java -Dexec.args=write";
+    static final String WRITE_COMMAND = "tools/docs-check/run write";
 
     private final Path root;
     private final Excerpts excerpts;

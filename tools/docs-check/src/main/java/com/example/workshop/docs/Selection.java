@@ -50,16 +50,31 @@ final class Selection {
 
     private static List<String> javaMember(List<String> lines, String name) {
         Pattern declaration = Pattern.compile(
-                "^(\\s*)(?:[\\w<>\\[\\],.?@]+\\s+)*(?:" + Pattern.quote(name) + "\\s*[(=;]"
+                "^(\\s*)(?:[\\w<>\\[\\],.?@]+\\s+)*(?:" + Pattern.quote(name) + "\\s*([(=;])"
                         + "|(?:class|interface|enum|record)\\s+" + Pattern.quote(name) + "\\b).*");
         for (int i = 0; i < lines.size(); i++) {
             var matcher = declaration.matcher(lines.get(i));
             if (matcher.matches() && !lines.get(i).trim().startsWith("return")) {
                 String indent = matcher.group(1);
-                return lines.subList(startWithDocumentation(lines, i, indent), endOfMember(lines, i, indent) + 1);
+                boolean field = "=".equals(matcher.group(2)) || ";".equals(matcher.group(2));
+                int end = field ? endOfField(lines, i) : endOfMember(lines, i, indent);
+                return lines.subList(startWithDocumentation(lines, i, indent), end + 1);
             }
         }
         throw new IllegalArgumentException("no member named '" + name + "'");
+    }
+
+    /** The line ending the field's declaration: the first to end with ';' outside braces (an anonymous class's). */
+    private static int endOfField(List<String> lines, int declaration) {
+        int depth = 0;
+        for (int i = declaration; i < lines.size(); i++) {
+            String line = lines.get(i);
+            depth += line.chars().filter(c -> c == '{').count() - line.chars().filter(c -> c == '}').count();
+            if (depth == 0 && line.trim().endsWith(";")) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("field at line " + (declaration + 1) + " never ends");
     }
 
     private static int startWithDocumentation(List<String> lines, int declaration, String indent) {
@@ -79,8 +94,8 @@ final class Selection {
     private static int endOfMember(List<String> lines, int declaration, String indent) {
         for (int i = declaration; i < lines.size(); i++) {
             String line = lines.get(i);
-            boolean endsField = i == declaration && line.trim().endsWith(";");
-            if (endsField || line.equals(indent + "}") || line.startsWith(indent + "} ")) {
+            boolean endsAbstractMethod = i == declaration && line.trim().endsWith(";");
+            if (endsAbstractMethod || line.equals(indent + "}") || line.startsWith(indent + "} ")) {
                 return i;
             }
         }

@@ -1,11 +1,11 @@
 package com.example.workshop.docs;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import com.example.workshop.local.deploy.Stage;
+import com.example.workshop.local.template.SamTemplate;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,19 +15,11 @@ final class Stages {
 
     private final Path root;
     private final List<String> names;
+    private final Map<String, SamTemplate> templates = new HashMap<>();
 
     Stages(Path root) {
         this.root = root;
-        try (var folders = Files.list(root)) {
-            this.names = folders
-                    .filter(folder -> folder.getFileName().toString().startsWith("module-"))
-                    .filter(folder -> Files.isRegularFile(folder.resolve("template.yaml")))
-                    .map(folder -> folder.getFileName().toString())
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.names = Stage.all(root).stream().map(Stage::name).toList();
     }
 
     List<String> names() {
@@ -41,45 +33,25 @@ final class Stages {
                 .findFirst();
     }
 
+    /** The logical IDs of the stages' resources: their functions and tables. */
     Set<String> logicalIds(List<String> stages) {
-        return topLevelKeys(stages, "Resources");
+        Set<String> ids = new TreeSet<>();
+        for (String stage : stages) {
+            SamTemplate template = template(stage);
+            ids.addAll(template.functions().keySet());
+            ids.addAll(template.tables().keySet());
+        }
+        return ids;
     }
 
     Set<String> outputKeys(List<String> stages) {
-        return topLevelKeys(stages, "Outputs");
-    }
-
-    private Set<String> topLevelKeys(List<String> stages, String section) {
         Set<String> keys = new TreeSet<>();
-        for (String stage : stages) {
-            keys.addAll(childKeys(readTemplate(stage), section));
-        }
+        stages.forEach(stage -> keys.addAll(template(stage).outputs().keySet()));
         return keys;
     }
 
-    /** Keys one level under a top-level section of a block-style YAML template. */
-    private static List<String> childKeys(List<String> lines, String section) {
-        List<String> keys = new ArrayList<>();
-        boolean inSection = false;
-        for (String line : lines) {
-            if (line.isBlank() || line.trim().startsWith("#")) {
-                continue;
-            }
-            boolean topLevel = !Character.isWhitespace(line.charAt(0));
-            if (topLevel) {
-                inSection = line.startsWith(section + ":");
-            } else if (inSection && line.matches("^ {2}[A-Za-z0-9]+:.*")) {
-                keys.add(line.trim().substring(0, line.trim().indexOf(':')));
-            }
-        }
-        return keys;
-    }
-
-    private List<String> readTemplate(String stage) {
-        try {
-            return Files.readAllLines(root.resolve(stage).resolve("template.yaml"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Read with the local runtime's template model, the one ./workshop run deploys from. */
+    private SamTemplate template(String stage) {
+        return templates.computeIfAbsent(stage, name -> SamTemplate.load(root.resolve(name).resolve("template.yaml")));
     }
 }

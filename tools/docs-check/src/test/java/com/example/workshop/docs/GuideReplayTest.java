@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The hands-on path: a learner who starts with ./workshop start and does what the module guides say, step by step,
- * has each finished stage after its guide. The guides' servers and requests run in tools/docs-check/run-commands.sh.
+ * has each finished stage after its guide. The guides' servers and requests run in `tools/docs-check/run commands`.
  */
 class GuideReplayTest {
 

@@ -54,6 +54,27 @@ class SelectionTest {
     }
 
     @Test
+    void selectsAJavaFieldDeclaredOnSeveralLinesAndNothingAfterIt() {
+        String java = """
+                class VisitTest {
+
+                    private final Handler recordVisit =
+                            new Handler(dynamo.client(), "table");
+                    private final Handler viewCounts = new Handler(
+                            dynamo.client(), "table");
+
+                    void visit() {
+                    }
+                }
+                """;
+
+        assertEquals("private final Handler recordVisit =\n        new Handler(dynamo.client(), \"table\");\n",
+                Selection.select(java, "VisitTest.java", "recordVisit"));
+        assertEquals("private final Handler viewCounts = new Handler(\n        dynamo.client(), \"table\");\n",
+                Selection.select(java, "VisitTest.java", "viewCounts"));
+    }
+
+    @Test
     void selectsAJavaField() {
         assertEquals("private static final String COUNTER_KEY = \"COUNTER\";\n",
                 Selection.select(JAVA, "Counter.java", "COUNTER_KEY"));

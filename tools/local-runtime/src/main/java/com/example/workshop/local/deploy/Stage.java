@@ -51,6 +51,14 @@ public record Stage(String name, Path directory) {
         return new Stage(directory.getFileName().toString(), directory);
     }
 
+    /** Every stage folder of the repository ({@code module-N-name} with a template.yaml), in order. */
+    public static List<Stage> all(Path repositoryRoot) {
+        return modules(repositoryRoot).stream()
+                .map(module -> module.toAbsolutePath().normalize())
+                .map(directory -> new Stage(directory.getFileName().toString(), directory))
+                .toList();
+    }
+
     private static boolean matches(Path module, String nameOrNumber) {
         String folder = module.getFileName().toString();
         return folder.equals(nameOrNumber) || folder.startsWith("module-" + nameOrNumber + "-");

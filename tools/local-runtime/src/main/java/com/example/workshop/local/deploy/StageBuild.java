@@ -12,8 +12,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +25,7 @@ import java.util.stream.Stream;
  */
 public final class StageBuild {
 
+    private static final String TASK_ROOT = "target/lambda";
     private static final String MARKER = ".built";
     private static final Logger LOG = System.getLogger(StageBuild.class.getName());
 
@@ -31,18 +34,47 @@ public final class StageBuild {
 
     /** The task root, built first if missing or older than the stage's sources. */
     public static Path ensureBuilt(Stage stage) {
-        Path taskRoot = stage.directory().resolve("target/lambda");
-        if (isUpToDate(stage, taskRoot)) {
-            return taskRoot;
+        Path taskRoot = taskRoot(stage);
+        if (!isUpToDate(stage, taskRoot)) {
+            build(List.of(stage), stage.directory(), List.of());
         }
-        LOG.log(Level.INFO, "Building " + stage.name() + " (mvn compile dependency:copy-dependencies) ...");
-        deleteRecursively(taskRoot);
-        runMaven(stage.directory(), List.of("-B", "-q", "-Dstyle.color=never", "-P", "!workshop-repo", "-Dmaven.test.skip=true",
-                "compile", "dependency:copy-dependencies", "-DincludeScope=runtime", "-Dmdep.prependGroupId=true",
-                "-DoutputDirectory=" + taskRoot.resolve("lib")));
-        copyTree(stage.directory().resolve("target/classes"), taskRoot);
-        touch(taskRoot.resolve(MARKER));
         return taskRoot;
+    }
+
+    /**
+     * Builds every stage of the list whose task root is missing or stale in one Maven run of the repository's
+     * aggregator POM ({@code -pl}): one Maven start instead of one per stage, which is most of a build's time.
+     */
+    public static void ensureBuilt(Path repositoryRoot, List<Stage> stages) {
+        List<Stage> stale = stages.stream().filter(stage -> !isUpToDate(stage, taskRoot(stage))).toList();
+        if (stale.isEmpty()) {
+            return;
+        }
+        Path root = repositoryRoot.toAbsolutePath().normalize();
+        String modules = stale.stream()
+                .map(stage -> root.relativize(stage.directory()).toString())
+                .collect(Collectors.joining(","));
+        build(stale, root, List.of("-pl", modules));
+    }
+
+    private static Path taskRoot(Stage stage) {
+        return stage.directory().resolve(TASK_ROOT);
+    }
+
+    /** The output folder is relative, so that in a multi-module run each stage's lands in its own target/. */
+    private static void build(List<Stage> stages, Path directory, List<String> selection) {
+        LOG.log(Level.INFO, "Building " + stages.stream().map(Stage::name).collect(Collectors.joining(", "))
+                + " (mvn compile dependency:copy-dependencies) ...");
+        stages.forEach(stage -> deleteRecursively(taskRoot(stage)));
+        List<String> arguments = new ArrayList<>(List.of("-B", "-q", "-Dstyle.color=never", "-P", "!workshop-repo",
+                "-Dmaven.test.skip=true", "compile", "dependency:copy-dependencies", "-DincludeScope=runtime",
+                "-Dmdep.prependGroupId=true", "-DoutputDirectory=" + TASK_ROOT + "/lib"));
+        arguments.addAll(selection);
+        runMaven(directory, arguments);
+        for (Stage stage : stages) {
+            copyTree(stage.directory().resolve("target/classes"), taskRoot(stage));
+            touch(taskRoot(stage).resolve(MARKER));
+        }
     }
 
     private static boolean isUpToDate(Stage stage, Path taskRoot) {
@@ -60,7 +92,7 @@ public final class StageBuild {
 
     /** Maven's output goes to the log with the progress, never to stdout, which `invoke` keeps for the response. */
     private static void runMaven(Path directory, List<String> arguments) {
-        List<String> command = new java.util.ArrayList<>(List.of(maven()));
+        List<String> command = new ArrayList<>(List.of(maven()));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));

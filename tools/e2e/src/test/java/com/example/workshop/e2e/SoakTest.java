@@ -1,4 +1,4 @@
-package com.example.workshop.local.e2e;
+package com.example.workshop.e2e;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * followed by an idle gap longer than the virtual-thread scheduler's keep-alive. At the end every tag's count
  * is exactly the visits it got, and the stream processor's total is their sum.
  *
- * <p>Not part of the default build: {@code mvn -pl local-runtime verify -Psoak} runs it alone, for
+ * <p>Not part of the default build: {@code mvn -pl tools/e2e verify -Psoak} runs it alone, for
  * {@code -Dsoak.minutes=10} (the default; fractions such as 0.5 work), with {@code -Dsoak.idleSeconds=35},
  * {@code -Dsoak.clients=4} and {@code -Dsoak.burst=200} (requests per burst) to change its shape. Each route is
  * visited once first, one after the other, so the first burst does not start every function cold at once on a

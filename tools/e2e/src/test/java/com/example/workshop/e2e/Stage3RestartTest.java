@@ -1,4 +1,4 @@
-package com.example.workshop.local.e2e;
+package com.example.workshop.e2e;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package com.example.workshop.local.e2e;
+package com.example.workshop.e2e;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -47,6 +47,7 @@ final class StageInItsOwnJvm implements AutoCloseable {
 
     /** Starts the stage with its data in {@code databaseFile} and waits until its API answers. */
     static StageInItsOwnJvm start(String stage, Path databaseFile, List<String> jvmOptions) {
+        RunningStage.buildStagesOnce();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ServeStage.class.getName(),

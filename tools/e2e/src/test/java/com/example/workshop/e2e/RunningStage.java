@@ -1,4 +1,4 @@
-package com.example.workshop.local.e2e;
+package com.example.workshop.e2e;
 
 import com.example.workshop.local.PackageLog;
 import com.example.workshop.local.checks.CheckReport;
@@ -6,6 +6,7 @@ import com.example.workshop.local.checks.StageChecks;
 import com.example.workshop.local.checks.Target;
 import com.example.workshop.local.deploy.LocalDeployment;
 import com.example.workshop.local.deploy.Stage;
+import com.example.workshop.local.deploy.StageBuild;
 import com.example.workshop.local.lambda.CapturedLog;
 
 import java.io.IOException;
@@ -31,9 +32,23 @@ final class RunningStage implements AutoCloseable {
     final PackageLog platformLog = new PackageLog("com.example.workshop.local");
     final LocalDeployment deployment;
 
+    private static boolean stagesBuilt;
+
     private RunningStage(String stage, Path databaseFile) {
+        buildStagesOnce();
         LocalDeployment.Options options = new LocalDeployment.Options(databaseFile, 0, true, 4, functionLog);
         this.deployment = LocalDeployment.start(Stage.resolve(REPOSITORY, stage), options);
+    }
+
+    /**
+     * Builds the package of every stage that lacks an up-to-date one, in a single Maven run, before the first test
+     * serves a stage; {@code ./workshop run} would build each alone, one Maven start per stage.
+     */
+    static synchronized void buildStagesOnce() {
+        if (!stagesBuilt) {
+            StageBuild.ensureBuilt(REPOSITORY, Stage.all(REPOSITORY));
+            stagesBuilt = true;
+        }
     }
 
     /** With an in-memory database. */

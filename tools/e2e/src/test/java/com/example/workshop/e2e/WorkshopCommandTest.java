@@ -1,4 +1,4 @@
-package com.example.workshop.local.e2e;
+package com.example.workshop.e2e;
 
 import com.example.workshop.local.process.PortableMode;
 import org.junit.jupiter.api.Test;
@@ -40,6 +40,7 @@ class WorkshopCommandTest {
     }
 
     private static ProcessBuilder workshop(List<String> jvmOptions, String... arguments) {
+        RunningStage.buildStagesOnce();
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),

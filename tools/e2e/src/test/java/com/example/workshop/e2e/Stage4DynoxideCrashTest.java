@@ -1,4 +1,4 @@
-package com.example.workshop.local.e2e;
+package com.example.workshop.e2e;
 
 import com.example.workshop.local.PackageLog;
 import com.example.workshop.local.dynamodb.DynoxideKiller;
