@@ -27,9 +27,14 @@ public final class StageBuild {
     private StageBuild() {
     }
 
+    /** Where the build puts the task root: {@code <stage>/target/lambda}, with the dependencies in its lib/. */
+    public static Path taskRoot(Stage stage) {
+        return stage.directory().resolve("target/lambda");
+    }
+
     /** The task root, built first if missing or older than the stage's sources. */
     public static Path ensureBuilt(Stage stage, Consumer<String> progress) {
-        Path taskRoot = stage.directory().resolve("target/lambda");
+        Path taskRoot = taskRoot(stage);
         if (isUpToDate(stage, taskRoot)) {
             return taskRoot;
         }
@@ -131,7 +136,7 @@ public final class StageBuild {
         }
     }
 
-    static void deleteRecursively(Path directory) {
+    public static void deleteRecursively(Path directory) {
         if (!Files.exists(directory)) {
             return;
         }

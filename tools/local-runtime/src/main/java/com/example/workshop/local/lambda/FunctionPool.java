@@ -34,6 +34,7 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
     private final FunctionLog log;
     private final StackTraceFiles stackTraces;
     private final Semaphore concurrency;
+    private final int maxEnvironments;
     private final Deque<ExecutionEnvironment> idle = new ConcurrentLinkedDeque<>();
     private final Set<ExecutionEnvironment> all = ConcurrentHashMap.newKeySet();
     private final ClassDataArchive archive;
@@ -57,6 +58,12 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
         this(config, FunctionBootstrap.forThisMachine(), maxEnvironments, log, stackTraces, true);
     }
 
+    /** @param classDataArchive whether its environments train and use a {@link ClassDataArchive} */
+    public FunctionPool(FunctionConfig config, int maxEnvironments, FunctionLog log, StackTraceFiles stackTraces,
+                        boolean classDataArchive) {
+        this(config, FunctionBootstrap.forThisMachine(), maxEnvironments, log, stackTraces, classDataArchive);
+    }
+
     /** A pool on the given bootstrap, without a class-data archive: what it runs is exactly that bootstrap's start. */
     FunctionPool(FunctionConfig config, FunctionBootstrap bootstrap, int maxEnvironments, FunctionLog log) {
         this(config, bootstrap, maxEnvironments, log, StackTraceFiles.temporary().of(config.name()), false);
@@ -76,6 +83,7 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
         this.log = log;
         this.stackTraces = stackTraces;
         this.concurrency = new Semaphore(maxEnvironments, true);
+        this.maxEnvironments = maxEnvironments;
         this.archive = classDataArchive && bootstrap == FunctionBootstrap.RUNTIME_INTERFACE_CLIENT
                 ? new ClassDataArchive(config, log) : null;
     }
@@ -204,6 +212,21 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
     private static String logStreamName() {
         String day = LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy/MM/dd"));
         return day + "/[$LATEST]" + TraceIds.randomHex(16);
+    }
+
+    /**
+     * Stops every environment once the invocations running in them have ended (within their timeout), in the
+     * background: what a reload does with the environments of the code it replaced.
+     */
+    public void retire() {
+        Thread.ofPlatform().daemon().name(config.name() + "-retire").start(() -> {
+            try {
+                concurrency.tryAcquire(maxEnvironments, INIT_WAIT.toSeconds() + config.timeoutSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            close();
+        });
     }
 
     /** Stops every environment; invocations still running fail. */
