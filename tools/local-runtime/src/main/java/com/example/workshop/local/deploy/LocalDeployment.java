@@ -32,6 +32,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -59,13 +60,15 @@ public final class LocalDeployment implements AutoCloseable, DeploymentUnderChec
     private volatile SamTemplate template;
     private Replaceable<Functions> functions;
     private Replaceable<StreamSubscriptions> streams;
-    private Map<String, DeployedTable> tables = Map.of();
+    private volatile Map<String, DeployedTable> tables = Map.of();
     private DynamoDbEngine engine;
     private DynamoDbIamProxy iam;
     private FunctionDeployer functionDeployer;
     private volatile StackFacts facts;
     private RestApi api;
-    private Path taskRoot;
+    private volatile Path taskRoot;
+    /** When each function was last invoked, across reloads: the one used last starts first after a reload. */
+    private final Map<String, Long> lastInvoked = new java.util.concurrent.ConcurrentHashMap<>();
 
     private LocalDeployment(SamTemplate template, Stage stage, Options options) {
         this.template = template;
@@ -141,6 +144,7 @@ public final class LocalDeployment implements AutoCloseable, DeploymentUnderChec
                 .deploy(next, stage.stackName(), TableNaming.STABLE);
         StackFacts nextFacts = StackFacts.fromTables(stage.stackName(), facts.restApiId(), nextTables);
         Functions replaced = functions.replace(functionDeployer.deploy(next, nextFacts, nextTaskRoot, false));
+        replaced.pools().forEach((logicalId, pool) -> lastInvoked.merge(logicalId, pool.lastInvokedAtNanos(), Math::max));
         SamTemplate previous = template;
         template = next;
         tables = nextTables;
@@ -212,12 +216,14 @@ public final class LocalDeployment implements AutoCloseable, DeploymentUnderChec
 
     /**
      * Starts one execution environment per API function in the background, one after the other in the order of the
-     * template's routes, so that the first visit of each finds its JVM started (see docs/local-runtime.md).
+     * template's routes, so that the first visit of each finds its JVM started (see docs/local-runtime.md). After a
+     * reload, the function invoked last comes first: the page the learner is reloading.
      */
     public void startApiFunctionsAhead() {
         Map<String, FunctionPool> current = functions.get().pools();
-        List<FunctionPool> pools = template.apiEvents().stream()
-                .map(event -> current.get(event.functionLogicalId())).distinct().toList();
+        List<FunctionPool> pools = template.apiEvents().stream().map(ApiEvent::functionLogicalId).distinct()
+                .sorted(Comparator.comparing(this::lastInvokedAtNanos, Comparator.reverseOrder()))
+                .map(current::get).toList();
         Thread.ofPlatform().daemon().name("start-ahead").start(() -> pools.forEach(pool -> {
             try {
                 pool.startOneAhead();
@@ -232,6 +238,12 @@ public final class LocalDeployment implements AutoCloseable, DeploymentUnderChec
                 .map(event -> new Route(event.method(), event.path(), event.functionLogicalId(),
                         currentFunction(event.functionLogicalId())))
                 .toList();
+    }
+
+    private long lastInvokedAtNanos(String logicalId) {
+        FunctionPool pool = functions.get().pools().get(logicalId);
+        long now = pool == null ? Long.MIN_VALUE : pool.lastInvokedAtNanos();
+        return Math.max(now, lastInvoked.getOrDefault(logicalId, Long.MIN_VALUE));
     }
 
     /** Invokes the function's environments of the moment, so that callers keep working across reloads. */

@@ -40,6 +40,7 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
     private final ClassDataArchive archive;
     private volatile ExecutionEnvironment training;
     private volatile boolean closed;
+    private volatile long lastInvokedAtNanos = Long.MIN_VALUE;
 
     /** A pool whose functions' stack traces go to the system's temporary folder. */
     public FunctionPool(FunctionConfig config, int maxEnvironments, FunctionLog log) {
@@ -92,8 +93,14 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
         return config;
     }
 
+    /** When it was last invoked ({@link System#nanoTime}), {@link Long#MIN_VALUE} if never. */
+    public long lastInvokedAtNanos() {
+        return lastInvokedAtNanos;
+    }
+
     @Override
     public InvocationResult invoke(String payloadJson) {
+        lastInvokedAtNanos = System.nanoTime();
         concurrency.acquireUninterruptibly();
         try {
             ExecutionEnvironment environment = takeIdleOrStart();
