@@ -227,12 +227,17 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
      */
     public void retire() {
         Thread.ofPlatform().daemon().name(config.name() + "-retire").start(() -> {
+            boolean drained = false;
             try {
-                concurrency.tryAcquire(maxEnvironments, INIT_WAIT.toSeconds() + config.timeoutSeconds(), TimeUnit.SECONDS);
+                drained = concurrency.tryAcquire(maxEnvironments, INIT_WAIT.toSeconds() + config.timeoutSeconds(),
+                        TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             close();
+            if (drained) {
+                concurrency.release(maxEnvironments);  // a late caller is told the function stopped, not left waiting
+            }
         });
     }
 
