@@ -33,8 +33,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * {@code ./workshop run <folder> --watch} on a copy of stage 3: a saved handler line is served with the counts kept,
- * and a change that does not compile, or a template that is not valid, is reported while the last good version
- * keeps serving.
+ * a change that does not compile, or a template that is not valid, is reported while the last good version keeps
+ * serving, and a table the template adds is created beside the kept ones.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WatchModeTest {
@@ -112,6 +112,36 @@ class WatchModeTest {
         assertTrue(report.contains("MemorySize"), report);
         assertTrue(!report.contains("\tat "), "no stack trace: " + report);
         assertTrue(visit().contains("YOUR VISIT IS COUNTED AGAIN."));
+    }
+
+    @Test
+    @Order(4)
+    void aTableTheTemplateAddsIsCreatedAndTheDataIsKept() throws IOException {
+        int printed = output.size();
+        String table = """
+                  VisitLogTable:
+                    Type: AWS::DynamoDB::Table
+                    Properties:
+                      AttributeDefinitions:
+                        - AttributeName: ID
+                          AttributeType: S
+                      KeySchema:
+                        - AttributeName: ID
+                          KeyType: HASH
+                      BillingMode: PAY_PER_REQUEST
+
+                """;
+        edit("template.yaml", "    MemorySize: lots", "    MemorySize: 512");
+        edit("template.yaml", "\nOutputs:", "\n" + table + "Outputs:");
+
+        String reload = awaitLine(printed, line -> line.startsWith("Reloaded in "));
+        assertTrue(reload.endsWith(": template.yaml changed; MainFunction, RecordVisitFunction, ViewCountsFunction "
+                + "serve the new template"), reload);
+        String name = deployment.tables().get("VisitLogTable").name();
+        assertEquals(name, deployment.dynamoDb().client().describeTable(request -> request.tableName(name))
+                .table().tableName());
+        assertTrue(visit().contains("YOUR VISIT IS COUNTED AGAIN."));
+        assertTrue(get("/Prod/counts/watched").contains("has " + visits + " total visits."));
     }
 
     private static void print(String line) {
