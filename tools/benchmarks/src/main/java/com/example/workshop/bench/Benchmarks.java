@@ -48,6 +48,9 @@ public final class Benchmarks {
                 }
                 streams.runDynoxideFloor();
             }
+            if (options.runs(SaveToServingSuite.SUITE)) {
+                new SaveToServingSuite(options, report).run();
+            }
         } finally {
             report.fact("loadAverageAtEnd", Machine.loadAverage());
             report.write(options.results());

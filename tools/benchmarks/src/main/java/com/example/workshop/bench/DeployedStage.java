@@ -33,7 +33,7 @@ final class DeployedStage implements AutoCloseable {
 
     private static final int LOG_TAIL = 60;
     /** The runtime's access log, build and notes would drown the measurements; its warnings still show. */
-    private static final List<Logger> QUIETED = List.of("apigateway", "http", "deploy").stream()
+    private static final List<Logger> QUIETED = List.of("apigateway", "http", "deploy", "watch").stream()
             .map(concern -> Logger.getLogger("com.example.workshop.local." + concern)).toList();
 
     static {

@@ -40,12 +40,12 @@ public final class RestApi implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger ACCESS_LOG = System.getLogger(RestApi.class.getName());
 
-    private final List<Route> routes;
+    private volatile List<Route> routes;
     private final String apiId;
     private final LoopbackHttpServer server;
 
     private RestApi(List<Route> routes, int port, String apiId, RequestLimits limits) throws IOException {
-        this.routes = routes.stream().sorted(Comparator.comparingInt(Route::specificity).reversed()).toList();
+        this.routes = bySpecificity(routes);
         this.apiId = apiId;
         this.server = new LoopbackHttpServer(port, limits, this::handle);
     }
@@ -87,6 +87,15 @@ public final class RestApi implements AutoCloseable {
 
     public List<Route> routes() {
         return routes;
+    }
+
+    /** A reload's new routes: a request already routed finishes where it went, the next ones take the new routes. */
+    public void replaceRoutes(List<Route> next) {
+        routes = bySpecificity(next);
+    }
+
+    private static List<Route> bySpecificity(List<Route> routes) {
+        return routes.stream().sorted(Comparator.comparingInt(Route::specificity).reversed()).toList();
     }
 
     /** What the API answers, and why when the function is to blame (the access log line says it). */

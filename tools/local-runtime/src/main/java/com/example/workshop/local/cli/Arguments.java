@@ -12,9 +12,10 @@ import java.util.List;
  * @param url         the API's base URL (smoke)
  * @param waitSeconds how long smoke waits for stage 4's total to catch up
  * @param folder      the learner's folder (check)
+ * @param watch       whether run reloads the functions when the stage's files change
  */
 record Arguments(String command, String stage, String functionLogicalId, int port, boolean fresh,
-                 int maxEnvironments, Path eventFile, String url, int waitSeconds, String folder) {
+                 int maxEnvironments, Path eventFile, String url, int waitSeconds, String folder, boolean watch) {
 
     static final int DEFAULT_PORT = 3000;
     static final int DEFAULT_WAIT_SECONDS = 60;
@@ -24,6 +25,7 @@ record Arguments(String command, String stage, String functionLogicalId, int por
         List<String> positional = new ArrayList<>();
         int port = DEFAULT_PORT;
         boolean fresh = false;
+        boolean watch = false;
         int maxEnvironments = com.example.workshop.local.lambda.FunctionPool.DEFAULT_MAX_ENVIRONMENTS;
         Path eventFile = null;
         String stageOption = null;
@@ -34,6 +36,7 @@ record Arguments(String command, String stage, String functionLogicalId, int por
                 case "--wait" -> waitSeconds = number(args, ++i, "--wait", 1, 900);
                 case "--port" -> port = number(args, ++i, "--port", 0, 65535);
                 case "--fresh" -> fresh = true;
+                case "--watch" -> watch = true;
                 case "--max-environments" -> maxEnvironments = number(args, ++i, "--max-environments", 1, 64);
                 case "--event", "-e" -> eventFile = Path.of(value(args, ++i, "--event"));
                 case "-h", "--help" -> {
@@ -60,7 +63,7 @@ record Arguments(String command, String stage, String functionLogicalId, int por
                 throw new UsageException("smoke needs --stage <1-4>: the stage deployed at " + positional.get(1));
             }
             return new Arguments(command, stageOption, null, port, fresh, maxEnvironments, eventFile,
-                    positional.get(1), waitSeconds, null);
+                    positional.get(1), waitSeconds, null, false);
         }
         if (command.equals("check")) {
             if (positional.size() < 2 || positional.size() > 3) {
@@ -68,10 +71,13 @@ record Arguments(String command, String stage, String functionLogicalId, int por
                         + "./workshop check 3 [my-workshop]");
             }
             return new Arguments(command, positional.get(1), null, port, fresh, maxEnvironments, eventFile, null,
-                    waitSeconds, positional.size() == 3 ? positional.get(2) : CheckCommand.DEFAULT_FOLDER);
+                    waitSeconds, positional.size() == 3 ? positional.get(2) : CheckCommand.DEFAULT_FOLDER, false);
         }
         if (stageOption != null) {
             throw new UsageException("--stage is an option of smoke; " + command + " takes the stage as its argument");
+        }
+        if (watch && !command.equals("run")) {
+            throw new UsageException("--watch is an option of run");
         }
         requireCount(positional, switch (command) {
             case "run" -> 2;
@@ -79,7 +85,7 @@ record Arguments(String command, String stage, String functionLogicalId, int por
             default -> throw new UsageException("unknown command '" + command + "'");
         });
         return new Arguments(command, positional.get(1), positional.size() == 3 ? positional.get(2) : null, port, fresh,
-                maxEnvironments, eventFile, null, waitSeconds, null);
+                maxEnvironments, eventFile, null, waitSeconds, null, watch);
     }
 
     private static void requireCount(List<String> positional, int expected) {
@@ -91,7 +97,7 @@ record Arguments(String command, String stage, String functionLogicalId, int por
     }
 
     private static Arguments help() {
-        return new Arguments(HELP, null, null, DEFAULT_PORT, false, 1, null, null, DEFAULT_WAIT_SECONDS, null);
+        return new Arguments(HELP, null, null, DEFAULT_PORT, false, 1, null, null, DEFAULT_WAIT_SECONDS, null, false);
     }
 
     private static String value(String[] args, int index, String option) {

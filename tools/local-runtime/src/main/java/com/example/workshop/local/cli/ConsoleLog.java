@@ -34,7 +34,8 @@ public final class ConsoleLog implements AutoCloseable {
     private static final String RUNTIME = "com.example.workshop.local";
     /** Loggers whose records are printed without their level. */
     private static final List<String> IN_THEIR_OWN_WORDS = List.of(
-            RUNTIME + ".apigateway", RUNTIME + ".http", RUNTIME + ".deploy", RUNTIME + ".process", RUNTIME + ".cli");
+            RUNTIME + ".apigateway", RUNTIME + ".http", RUNTIME + ".deploy", RUNTIME + ".process", RUNTIME + ".cli",
+            RUNTIME + ".watch");
 
     private final Logger root = Logger.getLogger("");
     private final Handler[] replaced = root.getHandlers();

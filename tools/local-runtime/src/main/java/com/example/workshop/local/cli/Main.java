@@ -10,6 +10,7 @@ import com.example.workshop.local.lambda.InvocationResult;
 import com.example.workshop.local.template.ApiEvent;
 import com.example.workshop.local.template.DeployedTable;
 import com.example.workshop.local.template.TemplateException;
+import com.example.workshop.local.watch.WatchMode;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,10 +33,12 @@ public final class Main {
 
     static final String USAGE = """
             Usage:
-              ./workshop run <stage> [--port 3000] [--fresh] [--max-environments 8]
+              ./workshop run <stage> [--port 3000] [--fresh] [--max-environments 8] [--watch]
                   Serves the stage's API at http://127.0.0.1:<port>/Prod/ with its tables (kept in
                   <stage>/target/local/dynamodb.db; --fresh starts from empty tables) and stream processing,
-                  until Ctrl-C.
+                  until Ctrl-C. --watch rebuilds and reloads the functions when a file under src/main,
+                  template.yaml or pom.xml is saved, keeping the data; a change that does not compile or
+                  deploy is reported and the last good version keeps serving.
               ./workshop invoke <stage> <FunctionLogicalId> [--event <file.json>]
                   Invokes the function once with the event (default {}), prints its response on stdout and
                   its logs on stderr; exits with 1 if the function failed.
@@ -106,14 +109,22 @@ public final class Main {
                 arguments.maxEnvironments(), FunctionLog.printingTo(System.out));
         LocalDeployment deployment = LocalDeployment.start(stage, options);
         CountDownLatch stopped = new CountDownLatch(1);
+        WatchMode watch = arguments.watch() ? WatchMode.start(deployment) : null;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.Logger log = System.getLogger(Main.class.getName());
             log.log(System.Logger.Level.INFO, "Stopping " + stage.name() + " ...");
+            if (watch != null) {
+                watch.close();
+            }
             deployment.close();
             log.log(System.Logger.Level.INFO, "Stopped " + stage.name() + ".");
             stopped.countDown();
         }));
         printSummary(stage, deployment, System.out);
+        if (watch != null) {
+            System.out.println(WatchMode.WATCHING);
+            System.out.println();
+        }
         deployment.startApiFunctionsAhead();
         try {
             stopped.await();

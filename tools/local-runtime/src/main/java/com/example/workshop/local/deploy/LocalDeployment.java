@@ -10,8 +10,7 @@ import com.example.workshop.local.dynamodb.TableNaming;
 import com.example.workshop.local.iam.AuthorizedCall;
 import com.example.workshop.local.iam.DescribedTableArns;
 import com.example.workshop.local.iam.DynamoDbIamProxy;
-import com.example.workshop.local.iam.FunctionIdentity;
-import com.example.workshop.local.lambda.FunctionConfig;
+import com.example.workshop.local.lambda.FunctionInvoker;
 import com.example.workshop.local.lambda.FunctionLog;
 import com.example.workshop.local.lambda.FunctionPool;
 import com.example.workshop.local.lambda.StackTraceFiles;
@@ -21,7 +20,6 @@ import com.example.workshop.local.streams.Checkpoints;
 import com.example.workshop.local.streams.StreamSubscriptions;
 import com.example.workshop.local.template.ApiEvent;
 import com.example.workshop.local.template.DeployedTable;
-import com.example.workshop.local.template.FunctionResource;
 import com.example.workshop.local.template.ResolvedPolicy;
 import com.example.workshop.local.template.Resolver;
 import com.example.workshop.local.template.SamTemplate;
@@ -36,9 +34,8 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -63,16 +60,25 @@ public final class LocalDeployment implements AutoCloseable, DeploymentUnderChec
     private static final Logger LOG = System.getLogger(LocalDeployment.class.getName());
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
-    private final SamTemplate template;
-    private final Map<String, FunctionPool> functions = new LinkedHashMap<>();
-    private Map<String, DeployedTable> tables = Map.of();
+    private final Stage stage;
+    private final Options options;
+    private volatile SamTemplate template;
+    private Replaceable<Functions> functions;
+    private Replaceable<StreamSubscriptions> streams;
+    private volatile Map<String, DeployedTable> tables = Map.of();
     private DynamoDbEngine engine;
     private DynamoDbIamProxy iam;
-    private StackFacts facts;
+    private FunctionDeployer functionDeployer;
+    private volatile StackFacts facts;
     private RestApi api;
+    private volatile Path taskRoot;
+    /** When each function was last invoked, across reloads: the one used last starts first after a reload. */
+    private final Map<String, Long> lastInvoked = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private LocalDeployment(SamTemplate template) {
+    private LocalDeployment(SamTemplate template, Stage stage, Options options) {
         this.template = template;
+        this.stage = stage;
+        this.options = options;
     }
 
     /** Deploys the stage for a run: one at a time on the same data (see {@link RunLock}). */
@@ -92,9 +98,9 @@ public final class LocalDeployment implements AutoCloseable, DeploymentUnderChec
         SamTemplate template = SamTemplate.load(stage.template());
         check.accept(template);
         template.notes().forEach(note -> LOG.log(Level.INFO, "Note: " + note));
-        LocalDeployment deployment = new LocalDeployment(template);
+        LocalDeployment deployment = new LocalDeployment(template, stage, options);
         try {
-            deployment.deploy(stage, options, isRun);
+            deployment.deploy(isRun);
             return deployment;
         } catch (RuntimeException failed) {
             deployment.close();
@@ -102,25 +108,72 @@ public final class LocalDeployment implements AutoCloseable, DeploymentUnderChec
         }
     }
 
-    private void deploy(Stage stage, Options options, boolean isRun) {
+    private void deploy(boolean isRun) {
         ChildProcesses.recordIn(stage.processRecords());
-        Path taskRoot = checkBeforeStarting(stage, options, isRun);
+        taskRoot = checkBeforeStarting(stage, options, isRun);
         engine = track(DynamoDbEngine.start(options.databaseFile()));
         tables = new TableDeployer(engine.client()).deploy(template, stage.stackName(), TableNaming.STABLE);
-        String apiId = RestApi.newApiId();
-        facts = StackFacts.fromTables(stage.stackName(), apiId, tables);
+        facts = StackFacts.fromTables(stage.stackName(), RestApi.newApiId(), tables);
         iam = track(DynamoDbIamProxy.start(engine.endpoint(), new DescribedTableArns(engine.client())));
-        StackTraceFiles stackTraces = StackTraceFiles.in(stackTracesFolder(stage));
-        for (FunctionResource function : template.functions().values()) {
-            functions.put(function.logicalId(), track(pool(function, facts, iam, taskRoot, stackTraces, options)));
-        }
-        if (options.subscribeStreams() && !template.dynamoDbEvents().isEmpty()) {
-            track(StreamSubscriptions.start(template, facts, engine.streamsClient(), SdkClients.REGION.id(),
-                    functions::get, checkpoints(options.databaseFile()), engine.status()));
-        }
+        functionDeployer = new FunctionDeployer(iam, StackTraceFiles.in(stackTracesFolder(stage)), options);
+        functions = track(new Replaceable<>(functionDeployer.deploy(template, facts, taskRoot, true)));
+        streams = track(new Replaceable<>(startStreams(template)));
         if (options.apiPort() >= 0 && template.hasApi()) {
-            api = track(RestApi.start(routes(), options.apiPort(), apiId));
+            startApi();
         }
+    }
+
+    private StreamSubscriptions startStreams(SamTemplate subscribing) {
+        if (!options.subscribeStreams() || subscribing.dynamoDbEvents().isEmpty()) {
+            return null;
+        }
+        return StreamSubscriptions.start(subscribing, facts, engine.streamsClient(), SdkClients.REGION.id(),
+                this::currentFunction, checkpoints(options.databaseFile()), engine.status());
+    }
+
+    private void startApi() {
+        api = track(RestApi.start(routes(), options.apiPort(), facts.restApiId()));
+    }
+
+    /**
+     * Serves {@code next} with the code of {@code nextTaskRoot}: tables it adds are created (the data of the others
+     * is kept), each function gets new execution environments, and the ones replaced stop once the invocations
+     * running in them end. Nothing changes if this fails.
+     *
+     * @return the logical ids of the functions now serving the new code
+     */
+    public synchronized List<String> reload(SamTemplate next, Path nextTaskRoot) {
+        Preflight.requireHandlerClasses(next.functions().values(), nextTaskRoot);
+        Map<String, DeployedTable> nextTables = new TableDeployer(engine.client())
+                .deploy(next, stage.stackName(), TableNaming.STABLE);
+        StackFacts nextFacts = StackFacts.fromTables(stage.stackName(), facts.restApiId(), nextTables);
+        Functions replaced = functions.replace(functionDeployer.deploy(next, nextFacts, nextTaskRoot, false));
+        replaced.pools().forEach((logicalId, pool) -> lastInvoked.merge(logicalId, pool.lastInvokedAtNanos(), Math::max));
+        SamTemplate previous = template;
+        template = next;
+        tables = nextTables;
+        facts = nextFacts;
+        taskRoot = nextTaskRoot;
+        if (api != null) {
+            api.replaceRoutes(routes());
+        } else if (options.apiPort() >= 0 && next.hasApi()) {
+            startApi();
+        }
+        replaced.retire();
+        if (!next.dynamoDbEvents().equals(previous.dynamoDbEvents())) {
+            closeQuietly(streams.replace(null));
+            streams.replace(startStreams(next));
+        }
+        return List.copyOf(next.functions().keySet());
+    }
+
+    /** The task root the functions run: the stage's build, or the last a reload compiled. */
+    public Path taskRoot() {
+        return taskRoot;
+    }
+
+    public Stage stage() {
+        return stage;
     }
 
     /**
@@ -165,27 +218,16 @@ public final class LocalDeployment implements AutoCloseable, DeploymentUnderChec
         return stage.directory().resolve("target/local/stack-traces");
     }
 
-    private FunctionPool pool(FunctionResource function, StackFacts facts, DynamoDbIamProxy iam, Path taskRoot,
-                              StackTraceFiles stackTraces, Options options) {
-        FunctionIdentity identity = FunctionIdentity.of(function, facts);
-        iam.register(identity);
-        Map<String, String> environment = new HashMap<>(new Resolver(facts).environment(function));
-        environment.putAll(iam.environmentFor(identity));
-        environment.put("AWS_SESSION_TOKEN", "local-session-" + function.logicalId());
-        FunctionConfig config = new FunctionConfig(facts.functionName(function.logicalId()), function.handler(),
-                taskRoot, environment, SdkClients.REGION.id(), function.memorySize(), function.timeout());
-        String logicalId = function.logicalId();
-        FunctionLog log = (name, line) -> options.functionLog().line(logicalId, line);
-        return new FunctionPool(config, options.maxEnvironmentsPerFunction(), log, stackTraces.of(logicalId));
-    }
-
     /**
      * Starts one execution environment per API function in the background, one after the other in the order of the
-     * template's routes, so that the first visit of each finds its JVM started (see docs/local-runtime.md).
+     * template's routes, so that the first visit of each finds its JVM started (see docs/local-runtime.md). After a
+     * reload, the function invoked last comes first: the page the learner is reloading.
      */
     public void startApiFunctionsAhead() {
-        List<FunctionPool> pools = template.apiEvents().stream()
-                .map(event -> functions.get(event.functionLogicalId())).distinct().toList();
+        Map<String, FunctionPool> current = functions.get().pools();
+        List<FunctionPool> pools = template.apiEvents().stream().map(ApiEvent::functionLogicalId).distinct()
+                .sorted(Comparator.comparing(this::lastInvokedAtNanos, Comparator.reverseOrder()))
+                .map(current::get).toList();
         Thread.ofPlatform().daemon().name("start-ahead").start(() -> pools.forEach(pool -> {
             try {
                 pool.startOneAhead();
@@ -198,8 +240,29 @@ public final class LocalDeployment implements AutoCloseable, DeploymentUnderChec
     private List<Route> routes() {
         return template.apiEvents().stream()
                 .map(event -> new Route(event.method(), event.path(), event.functionLogicalId(),
-                        functions.get(event.functionLogicalId())))
+                        currentFunction(event.functionLogicalId())))
                 .toList();
+    }
+
+    private long lastInvokedAtNanos(String logicalId) {
+        FunctionPool pool = functions.get().pools().get(logicalId);
+        long now = pool == null ? Long.MIN_VALUE : pool.lastInvokedAtNanos();
+        return Math.max(now, lastInvoked.getOrDefault(logicalId, Long.MIN_VALUE));
+    }
+
+    /** Invokes the function's environments of the moment, so that callers keep working across reloads. */
+    private FunctionInvoker currentFunction(String logicalId) {
+        return payload -> function(logicalId).invoke(payload);
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            if (resource != null) {
+                resource.close();
+            }
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "While stopping: " + e);
+        }
     }
 
     private <T extends AutoCloseable> T track(T resource) {
@@ -228,10 +291,11 @@ public final class LocalDeployment implements AutoCloseable, DeploymentUnderChec
     }
 
     public FunctionPool function(String logicalId) {
-        FunctionPool pool = functions.get(logicalId);
+        Map<String, FunctionPool> current = functions.get().pools();
+        FunctionPool pool = current.get(logicalId);
         if (pool == null) {
             throw new UnknownNameException(template.file() + " has no function " + logicalId
-                    + "; its functions are " + functions.keySet());
+                    + "; its functions are " + current.keySet());
         }
         return pool;
     }
@@ -269,11 +333,7 @@ public final class LocalDeployment implements AutoCloseable, DeploymentUnderChec
     @Override
     public void close() {
         while (!started.isEmpty()) {
-            try {
-                started.pop().close();
-            } catch (Exception e) {
-                LOG.log(Level.WARNING, "While stopping: " + e);
-            }
+            closeQuietly(started.pop());
         }
     }
 }

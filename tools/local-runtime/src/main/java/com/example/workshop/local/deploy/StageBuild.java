@@ -32,6 +32,11 @@ public final class StageBuild {
     private StageBuild() {
     }
 
+    /** Where the build puts the task root: {@code <stage>/target/lambda}, with the dependencies in its lib/. */
+    public static Path taskRoot(Stage stage) {
+        return stage.directory().resolve(TASK_ROOT);
+    }
+
     /** The task root, built first if missing or older than the stage's sources. */
     public static Path ensureBuilt(Stage stage) {
         Path taskRoot = taskRoot(stage);
@@ -55,10 +60,6 @@ public final class StageBuild {
                 .map(stage -> root.relativize(stage.directory()).toString())
                 .collect(Collectors.joining(","));
         build(stale, root, List.of("-pl", modules));
-    }
-
-    private static Path taskRoot(Stage stage) {
-        return stage.directory().resolve(TASK_ROOT);
     }
 
     /** The output folder is relative, so that in a multi-module run each stage's lands in its own target/. */
@@ -165,7 +166,7 @@ public final class StageBuild {
         }
     }
 
-    static void deleteRecursively(Path directory) {
+    public static void deleteRecursively(Path directory) {
         if (!Files.exists(directory)) {
             return;
         }

@@ -34,11 +34,13 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
     private final FunctionLog log;
     private final StackTraceFiles stackTraces;
     private final Semaphore concurrency;
+    private final int maxEnvironments;
     private final Deque<ExecutionEnvironment> idle = new ConcurrentLinkedDeque<>();
     private final Set<ExecutionEnvironment> all = ConcurrentHashMap.newKeySet();
     private final ClassDataArchive archive;
     private volatile ExecutionEnvironment training;
     private volatile boolean closed;
+    private volatile long lastInvokedAtNanos = Long.MIN_VALUE;
 
     /** A pool whose functions' stack traces go to the system's temporary folder. */
     public FunctionPool(FunctionConfig config, int maxEnvironments, FunctionLog log) {
@@ -55,6 +57,12 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
     /** @param stackTraces where the stack traces the function prints are kept: its log lines name the file of each */
     public FunctionPool(FunctionConfig config, int maxEnvironments, FunctionLog log, StackTraceFiles stackTraces) {
         this(config, FunctionBootstrap.forThisMachine(), maxEnvironments, log, stackTraces, true);
+    }
+
+    /** @param classDataArchive whether its environments train and use a {@link ClassDataArchive} */
+    public FunctionPool(FunctionConfig config, int maxEnvironments, FunctionLog log, StackTraceFiles stackTraces,
+                        boolean classDataArchive) {
+        this(config, FunctionBootstrap.forThisMachine(), maxEnvironments, log, stackTraces, classDataArchive);
     }
 
     /** A pool on the given bootstrap, without a class-data archive: what it runs is exactly that bootstrap's start. */
@@ -76,6 +84,7 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
         this.log = log;
         this.stackTraces = stackTraces;
         this.concurrency = new Semaphore(maxEnvironments, true);
+        this.maxEnvironments = maxEnvironments;
         this.archive = classDataArchive && bootstrap == FunctionBootstrap.RUNTIME_INTERFACE_CLIENT
                 ? new ClassDataArchive(config) : null;
     }
@@ -84,8 +93,14 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
         return config;
     }
 
+    /** When it was last invoked ({@link System#nanoTime}), {@link Long#MIN_VALUE} if never. */
+    public long lastInvokedAtNanos() {
+        return lastInvokedAtNanos;
+    }
+
     @Override
     public InvocationResult invoke(String payloadJson) {
+        lastInvokedAtNanos = System.nanoTime();
         concurrency.acquireUninterruptibly();
         try {
             ExecutionEnvironment environment = takeIdleOrStart();
@@ -204,6 +219,26 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
     private static String logStreamName() {
         String day = LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy/MM/dd"));
         return day + "/[$LATEST]" + TraceIds.randomHex(16);
+    }
+
+    /**
+     * Stops every environment once the invocations running in them have ended (within their timeout), in the
+     * background: what a reload does with the environments of the code it replaced.
+     */
+    public void retire() {
+        Thread.ofPlatform().daemon().name(config.name() + "-retire").start(() -> {
+            boolean drained = false;
+            try {
+                drained = concurrency.tryAcquire(maxEnvironments, INIT_WAIT.toSeconds() + config.timeoutSeconds(),
+                        TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            close();
+            if (drained) {
+                concurrency.release(maxEnvironments);  // a late caller is told the function stopped, not left waiting
+            }
+        });
     }
 
     /** Stops every environment; invocations still running fail. */

@@ -33,6 +33,15 @@ class ArgumentsTest {
     }
 
     @Test
+    void watchIsAnOptionOfRunAlone() {
+        assertTrue(Arguments.parse("run", "my-workshop", "--watch").watch());
+        assertEquals(false, Arguments.parse("run", "my-workshop").watch());
+        UsageException invoke = assertThrows(UsageException.class,
+                () -> Arguments.parse("invoke", "3", "MainFunction", "--watch"));
+        assertEquals("--watch is an option of run", invoke.getMessage());
+    }
+
+    @Test
     void invokeTakesAStageAFunctionAndAnEvent() {
         Arguments invoke = Arguments.parse("invoke", "3", "RecordVisitFunction", "--event", "events/x.json");
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -139,6 +140,46 @@ class FunctionPoolTest {
         assertNull(next.functionError());
         assertEquals("\"slept\"", next.payload());
         assertEquals(2, log.lines().stream().filter(line -> line.contains("Init Duration")).count(), "a new environment started");
+    }
+
+    /** What a reload does with the environments of the code it replaced: close() would fail the running invocation. */
+    @Test
+    void aRetiredPoolFinishesTheInvocationRunningThenStops() throws Exception {
+        FunctionPool sleeper = pool("SleepHandler", 10, 1);
+        sleeper.invoke("{\"sleepMillis\":0}");
+        CompletableFuture<InvocationResult> running =
+                CompletableFuture.supplyAsync(() -> sleeper.invoke("{\"sleepMillis\":1500}"));
+        awaitLine(log, "START RequestId", 2);
+
+        sleeper.retire();
+
+        InvocationResult finished = running.get(30, TimeUnit.SECONDS);
+        assertNull(finished.functionError(), finished.payload());
+        assertEquals("\"slept\"", finished.payload());
+        IllegalStateException stopped = assertThrowsEventually(() -> sleeper.invoke("{\"sleepMillis\":0}"));
+        assertTrue(stopped.getMessage().endsWith("has been stopped"), stopped.getMessage());
+    }
+
+    private static void awaitLine(CapturedLog log, String prefix, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (log.linesStartingWith(prefix).size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(count, log.linesStartingWith(prefix).size(), log.lines().toString());
+    }
+
+    /** The retiring thread closes the pool once the invocation has ended: shortly after, not at once. */
+    private static IllegalStateException assertThrowsEventually(Runnable invocation) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try {
+                invocation.run();
+            } catch (IllegalStateException e) {
+                return e;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the retired pool still serves");
     }
 
     @Test

@@ -1,0 +1,42 @@
+package com.example.workshop.local.watch;
+
+import com.example.workshop.local.deploy.StageBuild;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The task roots a watch compiles, {@code target/local/builds/1}, {@code 2}, ...: each reload gets a new one, so
+ * that the environments still finishing on the previous code keep their classes. The three newest are kept.
+ */
+final class Builds {
+
+    private static final int KEPT = 3;
+
+    private final Path folder;
+    private int number;
+
+    /** Deletes what an earlier watch left there. */
+    Builds(Path folder) {
+        this.folder = folder;
+        StageBuild.deleteRecursively(folder);
+    }
+
+    Path next() {
+        number++;
+        StageBuild.deleteRecursively(folder.resolve(Integer.toString(number - KEPT)));
+        Path build = folder.resolve(Integer.toString(number));
+        try {
+            Files.createDirectories(build);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return build;
+    }
+
+    void discard(Path build) {
+        StageBuild.deleteRecursively(build);
+    }
+}
