@@ -11,10 +11,12 @@ import com.example.workshop.local.template.ApiEvent;
 import com.example.workshop.local.template.DeployedTable;
 import com.example.workshop.local.template.TemplateException;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -104,15 +106,17 @@ public final class Main {
         }
         LocalDeployment.Options options = new LocalDeployment.Options(stage.databaseFile(), arguments.port(), true,
                 arguments.maxEnvironments(), FunctionLog.printingTo(System.out), System.out::println);
-        LocalDeployment deployment = LocalDeployment.start(stage, options);
+        LocalDeployment deployment = LocalDeployment.startServing(stage, options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping " + stage.name() + " ...");
             deployment.close();
             stopped.countDown();
         }));
-        printSummary(stage, deployment, System.out);
-        deployment.startApiFunctionsAhead();
+        // in one piece: the environments started ahead may already be printing
+        ByteArrayOutputStream summary = new ByteArrayOutputStream();
+        printSummary(stage, deployment, new PrintStream(summary, true, StandardCharsets.UTF_8));
+        System.out.print(summary.toString(StandardCharsets.UTF_8));
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -39,6 +39,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -72,7 +73,16 @@ public final class LocalDeployment implements AutoCloseable, DeploymentUnderChec
 
     /** Deploys the stage for a run: one at a time on the same data (see {@link RunLock}). */
     public static LocalDeployment start(Stage stage, Options options) {
-        return start(stage, options, template -> { }, true);
+        return start(stage, options, template -> { }, true, false);
+    }
+
+    /**
+     * Deploys the stage for {@code ./workshop run}: as {@link #start}, and one environment per API function starts
+     * as soon as the functions exist, while the stream mappings and the API start, so that the first visit of each
+     * finds its JVM started (see docs/local-runtime.md).
+     */
+    public static LocalDeployment startServing(Stage stage, Options options) {
+        return start(stage, options, template -> { }, true, true);
     }
 
     /**
@@ -80,16 +90,17 @@ public final class LocalDeployment implements AutoCloseable, DeploymentUnderChec
      * It may share the data of a run going on, as the guides do: it is short, and has no API or stream mapping.
      */
     public static LocalDeployment startToInvoke(Stage stage, Options options, String functionLogicalId) {
-        return start(stage, options, template -> Preflight.requireFunction(template, functionLogicalId), false);
+        return start(stage, options, template -> Preflight.requireFunction(template, functionLogicalId), false, false);
     }
 
-    private static LocalDeployment start(Stage stage, Options options, Consumer<SamTemplate> check, boolean isRun) {
+    private static LocalDeployment start(Stage stage, Options options, Consumer<SamTemplate> check, boolean isRun,
+                                         boolean startAhead) {
         SamTemplate template = SamTemplate.load(stage.template());
         check.accept(template);
         template.notes().forEach(note -> options.platformLog().accept("Note: " + note));
         LocalDeployment deployment = new LocalDeployment(template);
         try {
-            deployment.deploy(stage, options, isRun);
+            deployment.deploy(stage, options, isRun, startAhead);
             return deployment;
         } catch (RuntimeException failed) {
             deployment.close();
@@ -97,7 +108,7 @@ public final class LocalDeployment implements AutoCloseable, DeploymentUnderChec
         }
     }
 
-    private void deploy(Stage stage, Options options, boolean isRun) {
+    private void deploy(Stage stage, Options options, boolean isRun, boolean startAhead) {
         ChildProcesses.recordIn(stage.processRecords());
         Path taskRoot = checkBeforeStarting(stage, options, isRun);
         engine = track(DynamoDbEngine.start(options.databaseFile()));
@@ -108,6 +119,9 @@ public final class LocalDeployment implements AutoCloseable, DeploymentUnderChec
         StackTraceFiles stackTraces = StackTraceFiles.in(stackTracesFolder(stage));
         for (FunctionResource function : template.functions().values()) {
             functions.put(function.logicalId(), track(pool(function, facts, iam, taskRoot, stackTraces, options)));
+        }
+        if (startAhead && options.apiPort() >= 0) {
+            startApiFunctionsAhead();
         }
         if (options.subscribeStreams() && !template.dynamoDbEvents().isEmpty()) {
             track(StreamSubscriptions.start(template, facts, engine.streamsClient(), SdkClients.REGION.id(),
@@ -176,19 +190,30 @@ public final class LocalDeployment implements AutoCloseable, DeploymentUnderChec
     }
 
     /**
-     * Starts one execution environment per API function in the background, one after the other in the order of the
-     * template's routes, so that the first visit of each finds its JVM started (see docs/local-runtime.md).
+     * Starts one execution environment per API function, one after the other in the order of the template's routes:
+     * the first JVM before this returns (so that even a visit as soon as the API listens finds it), each next one in
+     * the background once the one before has initialised. An environment that fails its init is replaced by the
+     * first visit, which reports why.
      */
-    public void startApiFunctionsAhead() {
+    private void startApiFunctionsAhead() {
         List<FunctionPool> pools = template.apiEvents().stream()
                 .map(event -> functions.get(event.functionLogicalId())).distinct().toList();
-        Thread.ofPlatform().daemon().name("start-ahead").start(() -> pools.forEach(pool -> {
-            try {
-                pool.startOneAhead();
-            } catch (RuntimeException e) {
-                // the first invocation starts it instead, and reports why it cannot
-            }
-        }));
+        if (pools.isEmpty()) {
+            return;
+        }
+        CompletableFuture<?> first = startAhead(pools.getFirst());
+        Thread.ofPlatform().daemon().name("start-ahead").start(() -> {
+            FunctionPool.awaitInit(first);
+            pools.stream().skip(1).forEach(pool -> FunctionPool.awaitInit(startAhead(pool)));
+        });
+    }
+
+    private static CompletableFuture<?> startAhead(FunctionPool pool) {
+        try {
+            return pool.startOneAhead();
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(null); // the first invocation starts it instead, and says why not
+        }
     }
 
     private List<Route> routes() {
