@@ -10,7 +10,7 @@ import java.util.Set;
  * What to run and how much of it. {@code --quick} shrinks every count to check the harness in a few minutes.
  *
  * @param chartOnly        only redraw the chart from the last results.json
- * @param suites           among size, cold (per handler), options (start-up options), warm, throughput, stream
+ * @param suites           among size, cold (per handler), options (start-up options), warm, throughput, stream, loop (start to first page), check (./workshop check per stage)
  * @param runs             cold starts per variant
  * @param warmups          discarded cold starts per variant, before the measured ones
  * @param warmRequests     requests per route for the warm latency
@@ -20,7 +20,8 @@ import java.util.Set;
 record Options(boolean chartOnly, Set<String> suites, int runs, int warmups, int warmRequests, long throughputMillis, int burstVisits,
                Path repository, Path packages, Path results, Path chart) {
 
-    static final List<String> ALL_SUITES = List.of("size", "cold", "options", "warm", "throughput", "stream");
+    static final List<String> ALL_SUITES = List.of("size", "cold", "options", "warm", "throughput", "stream",
+            "loop", "check");
 
     static Options parse(String... args) {
         boolean quick = false;
