@@ -9,6 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -31,10 +34,12 @@ final class AppCds {
         Path archive = taskRoot.resolve(ARCHIVE).toAbsolutePath();
         FunctionConfig config = stage.config(function, taskRoot, function.handler(),
                 Map.of("JAVA_TOOL_OPTIONS", "-XX:ArchiveClassesAtExit=" + archive));
-        FunctionLog quiet = (name, line) -> { };
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        FunctionLog quiet = (name, line) -> lines.add(line);
         try (FunctionPool pool = new FunctionPool(config, 1, quiet, false)) {
             if (!pool.invoke(stage.eventFor(function)).succeeded()) {
-                throw new IllegalStateException("AppCDS training run of " + function.logicalId() + " failed");
+                throw new IllegalStateException("AppCDS training run of " + function.logicalId() + " failed:\n"
+                        + String.join("\n", lines));
             }
             exitGracefully();
         }

@@ -22,7 +22,9 @@ public final class Benchmarks {
     public static void main(String[] args) {
         Options options = Options.parse(args);
         if (options.chartOnly()) {
-            Chart.coldStarts(Report.readSeries(options.results()), options.chart());
+            List<Report.Series> series = Report.readSeries(options.results());
+            Chart.coldStarts(series, options.chart());
+            Chart.learnersLoop(series, options.chart().resolveSibling("learners-loop.png"));
             return;
         }
         Report report = new Report();
@@ -41,6 +43,13 @@ public final class Benchmarks {
                     }
                 }
             }
+            LoopSuite loop = new LoopSuite(options, report);
+            if (options.runs("loop")) {
+                loop.runStartToFirstPage();
+            }
+            if (options.runs("check")) {
+                loop.runChecks();
+            }
             if (options.runs("stream")) {
                 StreamSuite streams = new StreamSuite(options, report);
                 try (DeployedStage stage = DeployedStage.start(options.repository(), STREAMS_STAGE, true)) {
@@ -55,6 +64,7 @@ public final class Benchmarks {
             report.fact("loadAverageAtEnd", Machine.loadAverage());
             report.write(options.results());
             Chart.coldStarts(report.series(), options.chart());
+            Chart.learnersLoop(report.series(), options.chart().resolveSibling("learners-loop.png"));
         }
         System.out.println("results in " + options.results() + ", chart " + options.chart());
     }
@@ -78,6 +88,7 @@ public final class Benchmarks {
                 stages.stream().filter(stage -> stage.module().equals(OPTIONS_STAGE)).findFirst()
                         .ifPresent(stage -> coldStarts.runOptions(stage, OPTIONS_FUNCTION));
             }
+
         }
     }
 

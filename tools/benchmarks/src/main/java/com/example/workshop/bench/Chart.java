@@ -62,6 +62,55 @@ final class Chart {
         }
     }
 
+    /**
+     * The learner's loop: start to first page per variant and {@code ./workshop check N} per stage, wall time on top
+     * and CPU time below. Written only when the run measured them.
+     */
+    static void learnersLoop(List<Report.Series> series, Path file) {
+        Set<String> variants = new LinkedHashSet<>();
+        Map<String, Map<String, Stats>> wall = loopGroups(series, "", variants);
+        Map<String, Map<String, Stats>> cpu = loopGroups(series, LoopSuite.CPU, variants);
+        if (wall.isEmpty()) {
+            return;
+        }
+        BufferedImage image = new BufferedImage(WIDTH, 2 * HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            draw(g, wall, List.copyOf(variants),
+                    "The learner's loop, wall ms: median bar, IQR thick, min-max thin");
+            g.translate(0, HEIGHT);
+            draw(g, cpu, List.copyOf(variants), "Same runs, CPU ms (user + system of every process involved)");
+        } finally {
+            g.dispose();
+        }
+        write(image, file);
+    }
+
+    private static Map<String, Map<String, Stats>> loopGroups(List<Report.Series> series, String suffix,
+                                                              Set<String> variants) {
+        Map<String, String> titles = Map.of(LoopSuite.START_SUITE, "run to page: ", LoopSuite.CHECK_SUITE, "check: ");
+        Map<String, Map<String, Stats>> groups = new LinkedHashMap<>();
+        for (String suite : List.of(LoopSuite.START_SUITE, LoopSuite.CHECK_SUITE)) {
+            for (Report.Series s : series) {
+                if (s.suite().equals(suite + suffix)) {
+                    groups.computeIfAbsent(titles.get(suite) + s.subject(), g -> new LinkedHashMap<>())
+                            .put(s.variant(), s.stats());
+                    variants.add(s.variant());
+                }
+            }
+        }
+        return groups;
+    }
+
+    private static void write(BufferedImage image, Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            ImageIO.write(image, "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Per function (the start-up options as their own groups), each variant's statistics. */
     private static Map<String, Map<String, Stats>> groups(List<Report.Series> series, String suffix, Set<String> variants) {
         Map<String, Map<String, Stats>> groups = new LinkedHashMap<>();

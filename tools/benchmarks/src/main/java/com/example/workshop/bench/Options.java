@@ -11,7 +11,7 @@ import java.util.Set;
  *
  * @param chartOnly        only redraw the chart from the last results.json
  * @param suites           among size, cold (per handler), options (start-up options), warm, throughput, stream,
- *                         watch (save to serving)
+ *                         watch (save to serving), loop (start to first page), check (./workshop check per stage)
  * @param runs             cold starts per variant
  * @param warmups          discarded cold starts per variant, before the measured ones
  * @param warmRequests     requests per route for the warm latency
@@ -22,7 +22,7 @@ record Options(boolean chartOnly, Set<String> suites, int runs, int warmups, int
                Path repository, Path packages, Path results, Path chart) {
 
     static final List<String> ALL_SUITES = List.of("size", "cold", "options", "warm", "throughput", "stream",
-            SaveToServingSuite.SUITE);
+            SaveToServingSuite.SUITE, "loop", "check");
 
     static Options parse(String... args) {
         boolean quick = false;

@@ -12,10 +12,12 @@ import com.example.workshop.local.template.DeployedTable;
 import com.example.workshop.local.template.TemplateException;
 import com.example.workshop.local.watch.WatchMode;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -107,7 +109,7 @@ public final class Main {
         ConsoleLog.on(System.out);
         LocalDeployment.Options options = new LocalDeployment.Options(stage.databaseFile(), arguments.port(), true,
                 arguments.maxEnvironments(), FunctionLog.printingTo(System.out));
-        LocalDeployment deployment = LocalDeployment.start(stage, options);
+        LocalDeployment deployment = LocalDeployment.startServing(stage, options);
         CountDownLatch stopped = new CountDownLatch(1);
         WatchMode watch = arguments.watch() ? WatchMode.start(deployment) : null;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -120,12 +122,14 @@ public final class Main {
             log.log(System.Logger.Level.INFO, "Stopped " + stage.name() + ".");
             stopped.countDown();
         }));
-        printSummary(stage, deployment, System.out);
+        // in one piece: the environments started ahead may already be printing
+        ByteArrayOutputStream summary = new ByteArrayOutputStream();
+        printSummary(stage, deployment, new PrintStream(summary, true, StandardCharsets.UTF_8));
         if (watch != null) {
-            System.out.println(WatchMode.WATCHING);
-            System.out.println();
+            summary.writeBytes((WatchMode.WATCHING + System.lineSeparator() + System.lineSeparator())
+                    .getBytes(StandardCharsets.UTF_8));
         }
-        deployment.startApiFunctionsAhead();
+        System.out.print(summary.toString(StandardCharsets.UTF_8));
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -38,6 +38,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -83,7 +84,16 @@ public final class LocalDeployment implements AutoCloseable, DeploymentUnderChec
 
     /** Deploys the stage for a run: one at a time on the same data (see {@link RunLock}). */
     public static LocalDeployment start(Stage stage, Options options) {
-        return start(stage, options, template -> { }, true);
+        return start(stage, options, template -> { }, true, false);
+    }
+
+    /**
+     * Deploys the stage for {@code ./workshop run}: as {@link #start}, and one environment per API function starts
+     * as soon as the functions exist, while the stream mappings and the API start, so that the first visit of each
+     * finds its JVM started (see docs/local-runtime.md).
+     */
+    public static LocalDeployment startServing(Stage stage, Options options) {
+        return start(stage, options, template -> { }, true, true);
     }
 
     /**
@@ -91,16 +101,17 @@ public final class LocalDeployment implements AutoCloseable, DeploymentUnderChec
      * It may share the data of a run going on, as the guides do: it is short, and has no API or stream mapping.
      */
     public static LocalDeployment startToInvoke(Stage stage, Options options, String functionLogicalId) {
-        return start(stage, options, template -> Preflight.requireFunction(template, functionLogicalId), false);
+        return start(stage, options, template -> Preflight.requireFunction(template, functionLogicalId), false, false);
     }
 
-    private static LocalDeployment start(Stage stage, Options options, Consumer<SamTemplate> check, boolean isRun) {
+    private static LocalDeployment start(Stage stage, Options options, Consumer<SamTemplate> check, boolean isRun,
+                                         boolean startAhead) {
         SamTemplate template = SamTemplate.load(stage.template());
         check.accept(template);
         template.notes().forEach(note -> LOG.log(Level.INFO, "Note: " + note));
         LocalDeployment deployment = new LocalDeployment(template, stage, options);
         try {
-            deployment.deploy(isRun);
+            deployment.deploy(isRun, startAhead);
             return deployment;
         } catch (RuntimeException failed) {
             deployment.close();
@@ -108,7 +119,7 @@ public final class LocalDeployment implements AutoCloseable, DeploymentUnderChec
         }
     }
 
-    private void deploy(boolean isRun) {
+    private void deploy(boolean isRun, boolean startAhead) {
         ChildProcesses.recordIn(stage.processRecords());
         taskRoot = checkBeforeStarting(stage, options, isRun);
         engine = track(DynamoDbEngine.start(options.databaseFile()));
@@ -117,6 +128,9 @@ public final class LocalDeployment implements AutoCloseable, DeploymentUnderChec
         iam = track(DynamoDbIamProxy.start(engine.endpoint(), new DescribedTableArns(engine.client())));
         functionDeployer = new FunctionDeployer(iam, StackTraceFiles.in(stackTracesFolder(stage)), options);
         functions = track(new Replaceable<>(functionDeployer.deploy(template, facts, taskRoot, true)));
+        if (startAhead && options.apiPort() >= 0) {
+            startApiFunctionsAhead();
+        }
         streams = track(new Replaceable<>(startStreams(template)));
         if (options.apiPort() >= 0 && template.hasApi()) {
             startApi();
@@ -219,22 +233,33 @@ public final class LocalDeployment implements AutoCloseable, DeploymentUnderChec
     }
 
     /**
-     * Starts one execution environment per API function in the background, one after the other in the order of the
-     * template's routes, so that the first visit of each finds its JVM started (see docs/local-runtime.md). After a
-     * reload, the function invoked last comes first: the page the learner is reloading.
+     * Starts one execution environment per API function, one after the other: the first JVM before this returns (so
+     * that even a visit as soon as the API listens finds it), each next one in the background once the one before
+     * has initialised. The order is the template's routes, and after a reload the function invoked last comes first:
+     * the page the learner is reloading. An environment that fails its init is replaced by the first visit, which
+     * reports why.
      */
     public void startApiFunctionsAhead() {
         Map<String, FunctionPool> current = functions.get().pools();
         List<FunctionPool> pools = template.apiEvents().stream().map(ApiEvent::functionLogicalId).distinct()
                 .sorted(Comparator.comparing(this::lastInvokedAtNanos, Comparator.reverseOrder()))
                 .map(current::get).toList();
-        Thread.ofPlatform().daemon().name("start-ahead").start(() -> pools.forEach(pool -> {
-            try {
-                pool.startOneAhead();
-            } catch (RuntimeException e) {
-                // the first invocation starts it instead, and reports why it cannot
-            }
-        }));
+        if (pools.isEmpty()) {
+            return;
+        }
+        CompletableFuture<?> first = startAhead(pools.getFirst());
+        Thread.ofPlatform().daemon().name("start-ahead").start(() -> {
+            FunctionPool.awaitInit(first);
+            pools.stream().skip(1).forEach(pool -> FunctionPool.awaitInit(startAhead(pool)));
+        });
+    }
+
+    private static CompletableFuture<?> startAhead(FunctionPool pool) {
+        try {
+            return pool.startOneAhead();
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(null); // the first invocation starts it instead, and says why not
+        }
     }
 
     private List<Route> routes() {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
@@ -146,28 +147,30 @@ public final class FunctionPool implements FunctionInvoker, AutoCloseable {
     /**
      * Starts an environment ahead of the first invocation when none is idle, so that a local first visit finds the
      * JVM starting or started. The first invocation it serves still reports its Init Duration, as a cold start.
+     * Returns once the JVM is started (it is then idle, so the next invocation takes it).
+     *
+     * @return completes when that environment has initialised or failed (at once if none was started)
      */
-    public void startOneAhead() {
+    public CompletableFuture<?> startOneAhead() {
         if (!concurrency.tryAcquire()) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         try {
-            boolean noneIdle;
-            noneIdle = idle.isEmpty();
-            if (noneIdle && !closed) {
+            if (idle.isEmpty() && !closed) {
                 ExecutionEnvironment started = takeIdleOrStart();
                 release(started);
-                awaitInit(started);
+                return started.initialised();
             }
+            return CompletableFuture.completedFuture(null);
         } finally {
             concurrency.release();
         }
     }
 
-    /** Waits (a bounded time) until the environment has initialised or failed, so that the next starts alone. */
-    private static void awaitInit(ExecutionEnvironment environment) {
+    /** Waits (a bounded time) until an environment started ahead has initialised or failed, so the next starts alone. */
+    public static void awaitInit(CompletableFuture<?> initialised) {
         try {
-            environment.initialised().get(INIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            initialised.get(INIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {

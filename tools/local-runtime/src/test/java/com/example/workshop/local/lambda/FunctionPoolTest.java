@@ -195,6 +195,19 @@ class FunctionPoolTest {
     }
 
     @Test
+    void anEnvironmentStartedAheadThatFailsItsInitLeavesTheErrorToTheFirstInvocation() throws Exception {
+        FunctionPool broken = pool("BrokenInitHandler", 10, 1);
+
+        broken.startOneAhead();
+        InvocationResult first = broken.invoke("{}");
+
+        assertEquals("Unhandled", first.functionError());
+        assertEquals("java.lang.ExceptionInInitializerError", json(first).get("errorType").asText(), first.payload());
+        assertTrue(log.contains("TABLE_NAME is not set"), "the stack trace is in the log");
+        assertEquals(1, log.linesStartingWith("REPORT RequestId: ").size(), "the failed init is reported by the visit");
+    }
+
+    @Test
     void aRuntimeThatExitsFailsTheInvocationAndIsReplaced() throws Exception {
         FunctionPool exiting = pool("ExitingHandler", 10, 1);
 
