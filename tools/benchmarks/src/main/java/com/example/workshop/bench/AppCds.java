@@ -1,20 +1,17 @@
 package com.example.workshop.bench;
 
+import com.example.workshop.local.files.FileTrees;
 import com.example.workshop.local.lambda.FunctionConfig;
 import com.example.workshop.local.lambda.FunctionLog;
 import com.example.workshop.local.lambda.FunctionPool;
 import com.example.workshop.local.template.FunctionResource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * An application class-data sharing archive shipped in the package: a copy of the shipped package plus
@@ -30,7 +27,7 @@ final class AppCds {
     /** @return the archive, inside a copy of the stage's shipped package under {@code root} */
     static Path train(Stage stage, FunctionResource function, Path root) {
         Path taskRoot = root.resolve(stage.module());
-        copy(stage.packageOf(ColdStartSuite.SHIPPED), taskRoot);
+        FileTrees.copy(stage.packageOf(ColdStartSuite.SHIPPED), taskRoot);
         Path archive = taskRoot.resolve(ARCHIVE).toAbsolutePath();
         FunctionConfig config = stage.config(function, taskRoot, function.handler(),
                 Map.of("JAVA_TOOL_OPTIONS", "-XX:ArchiveClassesAtExit=" + archive));
@@ -61,20 +58,5 @@ final class AppCds {
                         throw new IllegalStateException("the training JVM did not exit", e);
                     }
                 });
-    }
-
-    private static void copy(Path from, Path to) {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -39,27 +39,9 @@ final class Chart {
 
     static void coldStarts(List<Report.Series> series, Path file) {
         Set<String> variants = new LinkedHashSet<>();
-        Map<String, Map<String, Stats>> wall = groups(series, "", variants);
-        Map<String, Map<String, Stats>> cpu = groups(series, ColdStartSuite.CPU, variants);
-        if (wall.isEmpty()) {
-            return;
-        }
-        BufferedImage image = new BufferedImage(WIDTH, 2 * HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            draw(g, wall, List.copyOf(variants),
-                    "Cold start, process start to first response, wall ms: median bar, IQR thick, min-max thin");
-            g.translate(0, HEIGHT);
-            draw(g, cpu, List.copyOf(variants), "Same cold starts, CPU ms used by the function's JVM (user + system)");
-        } finally {
-            g.dispose();
-        }
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            ImageIO.write(image, "png", file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        twoPanels(groups(series, "", variants), groups(series, ColdStartSuite.CPU, variants), variants,
+                "Cold start, process start to first response, wall ms: median bar, IQR thick, min-max thin",
+                "Same cold starts, CPU ms used by the function's JVM (user + system)", file);
     }
 
     /**
@@ -68,18 +50,23 @@ final class Chart {
      */
     static void learnersLoop(List<Report.Series> series, Path file) {
         Set<String> variants = new LinkedHashSet<>();
-        Map<String, Map<String, Stats>> wall = loopGroups(series, "", variants);
-        Map<String, Map<String, Stats>> cpu = loopGroups(series, LoopSuite.CPU, variants);
+        twoPanels(loopGroups(series, "", variants), loopGroups(series, LoopSuite.CPU, variants), variants,
+                "The learner's loop, wall ms: median bar, IQR thick, min-max thin",
+                "Same runs, CPU ms (user + system of every process involved)", file);
+    }
+
+    /** Wall time on top, CPU time below; nothing is written when nothing was measured. */
+    private static void twoPanels(Map<String, Map<String, Stats>> wall, Map<String, Map<String, Stats>> cpu,
+                                  Set<String> variants, String wallTitle, String cpuTitle, Path file) {
         if (wall.isEmpty()) {
             return;
         }
         BufferedImage image = new BufferedImage(WIDTH, 2 * HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
-            draw(g, wall, List.copyOf(variants),
-                    "The learner's loop, wall ms: median bar, IQR thick, min-max thin");
+            draw(g, wall, List.copyOf(variants), wallTitle);
             g.translate(0, HEIGHT);
-            draw(g, cpu, List.copyOf(variants), "Same runs, CPU ms (user + system of every process involved)");
+            draw(g, cpu, List.copyOf(variants), cpuTitle);
         } finally {
             g.dispose();
         }

@@ -1,12 +1,12 @@
 package com.example.workshop.bench;
 
+import com.example.workshop.local.files.FileTrees;
 import com.example.workshop.local.lambda.FunctionConfig;
 import com.example.workshop.local.template.FunctionResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,7 +116,7 @@ final class ColdStartSuite {
                 stage.eventFor(function), Stage.isStreamHandler(function), true);
         Path copy = options.packages().resolve(TRAINING).resolve(stage.module());
         if (!Files.isDirectory(copy)) {
-            copyTree(stage.packageOf(SHIPPED), copy);
+            FileTrees.copy(stage.packageOf(SHIPPED), copy);
         }
         return List.of(archive, new Variant(TRAINING, copy, function.handler(), Map.of(), true));
     }
@@ -132,21 +132,6 @@ final class ColdStartSuite {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
-    }
-
-    private static void copyTree(Path from, Path to) {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.example.workshop.bench;
 
+import com.example.workshop.local.files.FileTrees;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +10,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -249,18 +249,7 @@ final class LoopSuite {
         if (Files.isDirectory(to)) {
             return to; // kept between runs, built and trained: the "nothing changed" state
         }
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.filter(file -> !from.relativize(file).startsWith("target")).toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        FileTrees.copy(from, to, FileTrees.WITHOUT_BUILD);
         return to;
     }
 

@@ -1,8 +1,8 @@
 package com.example.workshop.bench;
 
+import com.example.workshop.local.files.FileTrees;
 import com.example.workshop.local.deploy.LocalDeployment;
 import com.example.workshop.local.deploy.Stage;
-import com.example.workshop.local.deploy.StageBuild;
 import com.example.workshop.local.watch.WatchMode;
 
 import java.io.IOException;
@@ -14,12 +14,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Save to serving: a one-line change in a handler (the text of RecordVisitHandler's page), from the file written
@@ -69,7 +67,7 @@ final class SaveToServingSuite {
             }
         } finally {
             stopRun();
-            StageBuild.deleteRecursively(folder.getParent());
+            FileTrees.delete(folder.getParent());
         }
         record(watchMs, watchCpu, restartMs, restartCpu);
     }
@@ -188,20 +186,7 @@ final class SaveToServingSuite {
         Path from = options.repository().resolve(MODULE);
         try {
             Path to = Files.createTempDirectory("save-to-serving-").resolve(MODULE);
-            try (Stream<Path> files = Files.walk(from)) {
-                for (Path source : files.toList()) {
-                    Path relative = from.relativize(source);
-                    if (relative.startsWith("target")) {
-                        continue;
-                    }
-                    Path target = to.resolve(relative.toString());
-                    if (Files.isDirectory(source)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                    }
-                }
-            }
+            FileTrees.copy(from, to, FileTrees.WITHOUT_BUILD);
             return to;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

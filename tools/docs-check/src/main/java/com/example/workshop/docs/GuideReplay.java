@@ -1,14 +1,11 @@
 package com.example.workshop.docs;
 
+import com.example.workshop.local.files.FileTrees;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -71,7 +68,7 @@ final class GuideReplay {
 
     /** No learner's folder: as before ./workshop start. */
     void reset() {
-        delete(learner.path());
+        FileTrees.delete(learner.path());
         stageReached = null;
     }
 
@@ -89,7 +86,7 @@ final class GuideReplay {
     String finish(Doc guide) {
         int module = moduleNumber(guide.stage());
         Path expected = workspace.resolve("expected-module-" + module);
-        delete(expected);
+        FileTrees.delete(expected);
         String failure = start(expected, module);
         if (failure != null) {
             return failure;
@@ -145,29 +142,6 @@ final class GuideReplay {
     private static void addIfFailed(List<String> failures, String where, String failure) {
         if (failure != null) {
             failures.add(where + ": " + failure);
-        }
-    }
-
-    static void delete(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

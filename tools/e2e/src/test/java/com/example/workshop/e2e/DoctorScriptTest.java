@@ -1,5 +1,6 @@
 package com.example.workshop.e2e;
 
+import com.example.workshop.local.files.FileTrees;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,7 +93,7 @@ class DoctorScriptTest {
     @Test
     void eachStageIsBuiltAloneAndOneThatDoesNotCompileIsNamed(@TempDir Path folder) throws IOException {
         Path broken = folder.resolve("module-broken");
-        copy(RunningStage.REPOSITORY.resolve("module-1-hello"), broken);
+        FileTrees.copy(RunningStage.REPOSITORY.resolve("module-1-hello"), broken, FileTrees.WITHOUT_BUILD);
         Path handler = broken.resolve("src/main/java/com/example/workshop/MainHandler.java");
         Files.writeString(handler, Files.readString(handler).replace("body.put(", "body.put(;"));
 
@@ -199,14 +200,6 @@ class DoctorScriptTest {
             Files.createSymbolicLink(link, target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.filter(file -> !from.relativize(file).startsWith("target")).toList()) {
-                Files.copy(file, to.resolve(from.relativize(file).toString()));
-            }
         }
     }
 

@@ -1,9 +1,9 @@
 package com.example.workshop.e2e;
 
+import com.example.workshop.local.files.FileTrees;
 import com.example.workshop.local.PackageLog;
 import com.example.workshop.local.deploy.LocalDeployment;
 import com.example.workshop.local.deploy.Stage;
-import com.example.workshop.local.deploy.StageBuild;
 import com.example.workshop.local.lambda.CapturedLog;
 import com.example.workshop.local.watch.WatchMode;
 import org.junit.jupiter.api.AfterAll;
@@ -21,11 +21,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,7 +51,10 @@ class WatchModeTest {
     @BeforeAll
     static void start() throws IOException {
         folder = Files.createTempDirectory("watch-").resolve("module-3-counter");
-        copyStage(RunningStage.REPOSITORY.resolve("module-3-counter"), folder);
+        // the stage's files, with their times, and its build if it has one; not its local data
+        FileTrees.copy(RunningStage.REPOSITORY.resolve("module-3-counter"), folder,
+                relative -> !relative.startsWith("target") || relative.equals(Path.of("target"))
+                        || relative.startsWith("target/lambda"));
         LocalDeployment.Options options = new LocalDeployment.Options(null, 0, true, 2, new CapturedLog());
         deployment = LocalDeployment.start(Stage.resolve(RunningStage.REPOSITORY, folder.toString()), options);
         watch = WatchMode.start(deployment);
@@ -63,7 +64,7 @@ class WatchModeTest {
     static void stop() {
         watch.close();
         deployment.close();
-        StageBuild.deleteRecursively(folder.getParent());
+        FileTrees.delete(folder.getParent());
     }
 
     @Test
@@ -217,25 +218,6 @@ class WatchModeTest {
             Thread.sleep(100);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The stage's files, with their times, and its build if it has one; not its local data. */
-    private static void copyStage(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path relative = from.relativize(source);
-                if (relative.startsWith("target") && !relative.startsWith("target/lambda")
-                        && !relative.equals(Path.of("target"))) {
-                    continue;
-                }
-                Path target = to.resolve(relative.toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
         }
     }
 }

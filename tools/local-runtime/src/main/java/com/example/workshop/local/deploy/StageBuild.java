@@ -1,16 +1,13 @@
 package com.example.workshop.local.deploy;
 
+import com.example.workshop.local.files.FileTrees;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,14 +63,14 @@ public final class StageBuild {
     private static void build(List<Stage> stages, Path directory, List<String> selection) {
         LOG.log(Level.INFO, "Building " + stages.stream().map(Stage::name).collect(Collectors.joining(", "))
                 + " (mvn compile dependency:copy-dependencies) ...");
-        stages.forEach(stage -> deleteRecursively(taskRoot(stage)));
+        stages.forEach(stage -> FileTrees.delete(taskRoot(stage)));
         List<String> arguments = new ArrayList<>(List.of("-B", "-q", "-Dstyle.color=never", "-P", "!workshop-repo",
                 "-Dmaven.test.skip=true", "compile", "dependency:copy-dependencies", "-DincludeScope=runtime",
                 "-Dmdep.prependGroupId=true", "-DoutputDirectory=" + TASK_ROOT + "/lib"));
         arguments.addAll(selection);
         runMaven(directory, arguments);
         for (Stage stage : stages) {
-            copyTree(stage.directory().resolve("target/classes"), taskRoot(stage));
+            FileTrees.copy(stage.directory().resolve("target/classes"), taskRoot(stage));
             touch(taskRoot(stage).resolve(MARKER));
         }
     }
@@ -146,44 +143,6 @@ public final class StageBuild {
     private static void touch(Path path) {
         try {
             Files.writeString(path, "");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void copyTree(Path from, Path to) {
-        try (Stream<Path> files = walk(from)) {
-            for (Path source : files.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,7 @@
 package com.example.workshop.local.watch;
 
-import com.example.workshop.local.deploy.StageBuild;
 
+import com.example.workshop.local.files.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,12 +21,12 @@ final class Builds {
     /** Deletes what an earlier watch left there. */
     Builds(Path folder) {
         this.folder = folder;
-        StageBuild.deleteRecursively(folder);
+        FileTrees.delete(folder);
     }
 
     Path next() {
         number++;
-        StageBuild.deleteRecursively(folder.resolve(Integer.toString(number - KEPT)));
+        FileTrees.delete(folder.resolve(Integer.toString(number - KEPT)));
         Path build = folder.resolve(Integer.toString(number));
         try {
             Files.createDirectories(build);
@@ -37,6 +37,6 @@ final class Builds {
     }
 
     void discard(Path build) {
-        StageBuild.deleteRecursively(build);
+        FileTrees.delete(build);
     }
 }

@@ -1,5 +1,6 @@
 package com.example.workshop.local.cli;
 
+import com.example.workshop.local.files.FileTrees;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,9 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -160,18 +159,7 @@ class CheckCommandTest {
     private Path copyOf(String module) {
         Path from = REPOSITORY.resolve(module);
         Path to = scratch.resolve(module);
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.filter(path -> !from.relativize(path).startsWith("target")).toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        FileTrees.copy(from, to, FileTrees.WITHOUT_BUILD);
         return to;
     }
 

@@ -1,5 +1,6 @@
 package com.example.workshop.local.lambda;
 
+import com.example.workshop.local.files.FileTrees;
 import com.example.workshop.local.PackageLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
@@ -128,18 +128,7 @@ class ClassDataArchiveTest {
     private static Path copyOfFixtures() {
         Path from = FixtureTaskRoot.path();
         Path to = Path.of("target/class-data-test", UUID.randomUUID().toString(), "lambda").toAbsolutePath();
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-            return to;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        FileTrees.copy(from, to);
+        return to;
     }
 }
