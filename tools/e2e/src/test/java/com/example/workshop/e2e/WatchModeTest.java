@@ -145,6 +145,29 @@ class WatchModeTest {
         assertTrue(get("/Prod/counts/watched").contains("has " + visits + " total visits."));
     }
 
+    @Test
+    @Order(5)
+    void aPomThatDoesNotBuildLeavesTheLastGoodBuildInPlace() throws IOException {
+        int printed = output().size();
+        edit("pom.xml", "</dependencies>", "</dependencies><oops>");
+
+        String report = awaitLine(printed, text -> text.startsWith("pom.xml changed, but"));
+        assertTrue(report.contains("the last good version keeps serving"), report);
+        // a new execution environment (a second visitor, a replaced one) starts from this task root
+        Path taskRoot = folder.resolve("target/lambda");
+        try (var jars = Files.list(taskRoot.resolve("lib"))) {
+            assertTrue(jars.anyMatch(jar -> jar.getFileName().toString().contains("dynamodb")),
+                    "the last good build's dependencies are still in " + taskRoot);
+        }
+        assertTrue(Files.exists(taskRoot.resolve("com/example/workshop/RecordVisitHandler.class")));
+        assertTrue(visit().contains("YOUR VISIT IS COUNTED AGAIN."));
+
+        printed = output().size();
+        edit("pom.xml", "</dependencies><oops>", "</dependencies>");
+        awaitLine(printed, line -> line.startsWith("Reloaded in "));
+        assertTrue(visit().contains("YOUR VISIT IS COUNTED AGAIN."));
+    }
+
     /** The watch log's messages, without their level. */
     private static List<String> output() {
         return watchLog.lines().stream().map(line -> line.substring(line.indexOf(' ') + 1)).toList();

@@ -8,6 +8,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.stream.Stream;
 public final class StageBuild {
 
     private static final String TASK_ROOT = "target/lambda";
+    private static final String NEXT_TASK_ROOT = TASK_ROOT + ".next";
     private static final String MARKER = ".built";
     private static final Logger LOG = System.getLogger(StageBuild.class.getName());
 
@@ -59,20 +61,41 @@ public final class StageBuild {
         build(stale, root, List.of("-pl", modules));
     }
 
-    /** The output folder is relative, so that in a multi-module run each stage's lands in its own target/. */
+    /**
+     * Builds into {@code target/lambda.next} and puts it in place of the task root only once Maven succeeded: a
+     * build that fails (a pom.xml being edited) leaves the last good task root to the environments that start from
+     * it. The output folder is relative, so that in a multi-module run each stage's lands in its own target/.
+     */
     private static void build(List<Stage> stages, Path directory, List<String> selection) {
         LOG.log(Level.INFO, "Building " + stages.stream().map(Stage::name).collect(Collectors.joining(", "))
                 + " (mvn compile dependency:copy-dependencies) ...");
-        stages.forEach(stage -> FileTrees.delete(taskRoot(stage)));
+        stages.forEach(stage -> FileTrees.delete(nextTaskRoot(stage)));
         List<String> arguments = new ArrayList<>(List.of("-B", "-q", "-Dstyle.color=never", "-P", "!workshop-repo",
                 "-Dmaven.test.skip=true", "compile", "dependency:copy-dependencies", "-DincludeScope=runtime",
-                "-Dmdep.prependGroupId=true", "-DoutputDirectory=" + TASK_ROOT + "/lib"));
+                "-Dmdep.prependGroupId=true", "-DoutputDirectory=" + NEXT_TASK_ROOT + "/lib"));
         arguments.addAll(selection);
-        runMaven(directory, arguments);
-        for (Stage stage : stages) {
-            FileTrees.copy(stage.directory().resolve("target/classes"), taskRoot(stage));
-            touch(taskRoot(stage).resolve(MARKER));
+        try {
+            runMaven(directory, arguments);
+            stages.forEach(StageBuild::replaceTaskRoot);
+        } finally {
+            stages.forEach(stage -> FileTrees.delete(nextTaskRoot(stage)));
         }
+    }
+
+    private static void replaceTaskRoot(Stage stage) {
+        Path next = nextTaskRoot(stage);
+        FileTrees.copy(stage.directory().resolve("target/classes"), next);
+        touch(next.resolve(MARKER));
+        FileTrees.delete(taskRoot(stage));
+        try {
+            Files.move(next, taskRoot(stage), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path nextTaskRoot(Stage stage) {
+        return stage.directory().resolve(NEXT_TASK_ROOT);
     }
 
     private static boolean isUpToDate(Stage stage, Path taskRoot) {
