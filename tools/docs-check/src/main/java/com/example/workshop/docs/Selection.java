@@ -133,24 +133,24 @@ final class Selection {
             from = parent[0] + 1;
             to = parent[1];
         }
-        List<String> keys = new ArrayList<>();
-        int childIndent = -1;
-        for (int i = from; i < to; i++) {
-            String line = lines.get(i);
-            if (line.isBlank() || line.trim().startsWith("#")) {
-                continue;
-            }
-            int indent = leadingSpaces(line).length();
-            childIndent = childIndent < 0 ? indent : childIndent;
-            if (indent == childIndent && line.trim().matches("[A-Za-z0-9_]+:.*")) {
-                keys.add(line.trim().substring(0, line.trim().indexOf(':')));
-            }
-        }
-        return keys;
+        return topLines(lines, from, to).stream()
+                .map(i -> lines.get(i).trim())
+                .filter(line -> line.matches("[A-Za-z0-9_]+:.*"))
+                .map(line -> line.substring(0, line.indexOf(':')))
+                .toList();
     }
 
     /** The line of {@code key} among the least indented keys between two lines. */
     private static int findYamlKey(List<String> lines, int from, int to, String key) {
+        return topLines(lines, from, to).stream()
+                .filter(i -> lines.get(i).trim().startsWith(key + ":"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no YAML key '" + key + "'"));
+    }
+
+    /** The lines between two lines indented as the first of them that is not blank or a comment. */
+    private static List<Integer> topLines(List<String> lines, int from, int to) {
+        List<Integer> keys = new ArrayList<>();
         int childIndent = -1;
         for (int i = from; i < to; i++) {
             String line = lines.get(i);
@@ -159,11 +159,11 @@ final class Selection {
             }
             int indent = leadingSpaces(line).length();
             childIndent = childIndent < 0 ? indent : childIndent;
-            if (indent == childIndent && line.trim().startsWith(key + ":")) {
-                return i;
+            if (indent == childIndent) {
+                keys.add(i);
             }
         }
-        throw new IllegalArgumentException("no YAML key '" + key + "'");
+        return keys;
     }
 
     private static int endOfYamlBlock(List<String> lines, int keyLine, int indent) {
